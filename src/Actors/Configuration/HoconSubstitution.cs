@@ -1,0 +1,24 @@
+namespace CodeSight.Actors.Configuration;
+
+/// <summary>A <c>${path}</c> or <c>${?path}</c> reference, replaced by the value at that path on resolution.</summary>
+internal sealed class HoconSubstitution : HoconNode
+{
+    public HoconSubstitution(HoconPosition position, IReadOnlyList<string> path, bool optional) : base(position)
+    {
+        Path = path;
+        Optional = optional;
+    }
+
+    /// <summary>The path's segments, from the root of the whole configuration.</summary>
+    public IReadOnlyList<string> Path { get; }
+
+    /// <summary>True for <c>${?path}</c>: a missing value yields nothing rather than an error.</summary>
+    public bool Optional { get; }
+
+    public override bool IsPending => true;
+
+    public override string Describe() => "a substitution";
+
+    /// <summary>The substitution as written, e.g. <c>${?a.b}</c>.</summary>
+    public override string ToString() => "${" + (Optional ? "?" : "") + HoconPath.Render(Path) + "}";
+}
