@@ -209,7 +209,7 @@ public sealed class Config
         var text = ScalarText(path, node, "a whole number");
         return int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw ValueError(path, node, text, $"a whole number between {int.MinValue} and {int.MaxValue}");
+            : throw ValueError(path, node, text, $"expected a whole number between {int.MinValue} and {int.MaxValue}");
     }
 
     private static long ToLong(string path, HoconNode node)
@@ -217,7 +217,7 @@ public sealed class Config
         var text = ScalarText(path, node, "a whole number");
         return long.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw ValueError(path, node, text, $"a whole number between {long.MinValue} and {long.MaxValue}");
+            : throw ValueError(path, node, text, $"expected a whole number between {long.MinValue} and {long.MaxValue}");
     }
 
     private static double ToDouble(string path, HoconNode node)
@@ -225,7 +225,7 @@ public sealed class Config
         var text = ScalarText(path, node, "a number");
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
             ? value
-            : throw ValueError(path, node, text, "a number");
+            : throw ValueError(path, node, text, "expected a number");
     }
 
     private static bool ToBoolean(string path, HoconNode node)
@@ -235,7 +235,7 @@ public sealed class Config
         {
             "true" or "yes" or "on" => true,
             "false" or "no" or "off" => false,
-            _ => throw ValueError(path, node, text, "a boolean: true, false, yes, no, on or off"),
+            _ => throw ValueError(path, node, text, "expected a boolean: true, false, yes, no, on or off"),
         };
     }
 

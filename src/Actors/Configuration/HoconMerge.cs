@@ -11,13 +11,18 @@ internal static class HoconMerge
     {
         if (newer is HoconObject newerObject)
         {
+            if (newerObject.IgnoresFallbacks)
+            {
+                return newerObject;
+            }
+
             if (older is HoconObject olderObject)
             {
                 return Objects(newerObject, olderObject);
             }
 
             // An object over a substitution merges with what the substitution turns out to be.
-            return older.IsPending ? new HoconOverride(newer, older) : newer;
+            return older.IsPending ? new HoconOverride(newer, older) : newerObject.HidingFallbacks();
         }
 
         // A pending value may resolve to nothing (${?x}) or refer to the older value: keep both until then.
@@ -27,7 +32,7 @@ internal static class HoconMerge
     /// <summary>Merges two objects deeply into a new object; neither input is changed.</summary>
     public static HoconObject Objects(HoconObject newer, HoconObject older)
     {
-        var merged = new HoconObject(newer.Position);
+        var merged = new HoconObject(newer.Position, older.IgnoresFallbacks);
         foreach (var key in older.Keys)
         {
             older.TryGet(key, out var value);

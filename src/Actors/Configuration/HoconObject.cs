@@ -9,9 +9,14 @@ internal sealed class HoconObject : HoconNode
     private readonly Dictionary<string, HoconNode> _fields = new(StringComparer.Ordinal);
     private readonly List<string> _keys = [];
 
-    public HoconObject(HoconPosition position) : base(position)
-    {
-    }
+    public HoconObject(HoconPosition position, bool ignoresFallbacks = false) : base(position) =>
+        IgnoresFallbacks = ignoresFallbacks;
+
+    /// <summary>
+    /// True when this object replaced a non-object value. HOCON merges only adjacent objects, so such an object
+    /// hides every object further down the fallback chain: <c>a = null</c> then <c>a { ... }</c> starts afresh.
+    /// </summary>
+    public bool IgnoresFallbacks { get; }
 
     /// <summary>The keys in the order they were first set.</summary>
     public IReadOnlyList<string> Keys => _keys;
@@ -36,6 +41,18 @@ internal sealed class HoconObject : HoconNode
     public void MergeField(string key, HoconNode value)
     {
         Set(key, _fields.TryGetValue(key, out var previous) ? HoconMerge.Combine(value, previous) : value);
+    }
+
+    /// <summary>A copy of this object that hides any objects it is later merged over.</summary>
+    public HoconObject HidingFallbacks()
+    {
+        var copy = new HoconObject(Position, ignoresFallbacks: true);
+        foreach (var key in _keys)
+        {
+            copy.Set(key, _fields[key]);
+        }
+
+        return copy;
     }
 
     public override string Describe() => "an object";

@@ -70,7 +70,7 @@ internal sealed class HoconResolver
 
     private HoconObject ResolveObject(HoconObject source)
     {
-        var result = new HoconObject(source.Position);
+        var result = new HoconObject(source.Position, source.IgnoresFallbacks);
         foreach (var key in source.Keys)
         {
             source.TryGet(key, out var value);
