@@ -1,8 +1,9 @@
 namespace CodeSight.Actors.Configuration;
 
 /// <summary>
-/// HOCON durations: a number and an optional unit (<c>ns us ms s m h d</c> and their long names); a bare
-/// number is milliseconds and <c>infinite</c> is <see cref="Timeout.InfiniteTimeSpan"/>.
+/// HOCON durations: a number and an optional unit, exactly the spec's lowercase set (<c>ns us ms s m h d</c>,
+/// each also spelled out in the singular and plural); a bare number is milliseconds and <c>infinite</c> is
+/// <see cref="Timeout.InfiniteTimeSpan"/>.
 /// </summary>
 internal static class HoconDuration
 {
@@ -10,11 +11,11 @@ internal static class HoconDuration
 
     private static readonly Dictionary<string, decimal> TicksPerUnit = new(StringComparer.Ordinal)
     {
-        ["ns"] = TicksPerNanosecond, ["nano"] = TicksPerNanosecond, ["nanos"] = TicksPerNanosecond,
+        ["ns"] = TicksPerNanosecond,
         ["nanosecond"] = TicksPerNanosecond, ["nanoseconds"] = TicksPerNanosecond,
-        ["us"] = TimeSpan.TicksPerMicrosecond, ["micro"] = TimeSpan.TicksPerMicrosecond, ["micros"] = TimeSpan.TicksPerMicrosecond,
+        ["us"] = TimeSpan.TicksPerMicrosecond,
         ["microsecond"] = TimeSpan.TicksPerMicrosecond, ["microseconds"] = TimeSpan.TicksPerMicrosecond,
-        ["ms"] = TimeSpan.TicksPerMillisecond, ["milli"] = TimeSpan.TicksPerMillisecond, ["millis"] = TimeSpan.TicksPerMillisecond,
+        ["ms"] = TimeSpan.TicksPerMillisecond,
         ["millisecond"] = TimeSpan.TicksPerMillisecond, ["milliseconds"] = TimeSpan.TicksPerMillisecond,
         ["s"] = TimeSpan.TicksPerSecond, ["second"] = TimeSpan.TicksPerSecond, ["seconds"] = TimeSpan.TicksPerSecond,
         ["m"] = TimeSpan.TicksPerMinute, ["minute"] = TimeSpan.TicksPerMinute, ["minutes"] = TimeSpan.TicksPerMinute,

@@ -8,9 +8,13 @@ internal sealed class HoconObject : HoconNode
 {
     private readonly Dictionary<string, HoconNode> _fields = new(StringComparer.Ordinal);
     private readonly List<string> _keys = [];
+    private readonly IReadOnlyList<string> _keysView;
 
-    public HoconObject(HoconPosition position, bool ignoresFallbacks = false) : base(position) =>
+    public HoconObject(HoconPosition position, bool ignoresFallbacks = false) : base(position)
+    {
         IgnoresFallbacks = ignoresFallbacks;
+        _keysView = _keys.AsReadOnly(); // callers of Config.Keys must not be able to cast back and mutate
+    }
 
     /// <summary>
     /// True when this object replaced a non-object value. HOCON merges only adjacent objects, so such an object
@@ -19,7 +23,7 @@ internal sealed class HoconObject : HoconNode
     public bool IgnoresFallbacks { get; }
 
     /// <summary>The keys in the order they were first set.</summary>
-    public IReadOnlyList<string> Keys => _keys;
+    public IReadOnlyList<string> Keys => _keysView;
 
     /// <summary>The number of fields.</summary>
     public int Count => _keys.Count;

@@ -466,7 +466,10 @@ internal sealed class HoconParser
 
         var expression = _text[start.._index].Trim();
         Advance();
-        return new HoconSubstitution(open, HoconPath.Parse(expression, open), optional);
+        var path = HoconPath.Parse(expression, open);
+        return _rootPath.Count == 0
+            ? new HoconSubstitution(open, path, optional)
+            : new HoconSubstitution(open, [.. _rootPath, .. path], optional, asWritten: path);
     }
 
     private bool TryParseInclude(HoconObject target, IReadOnlyList<string> path)

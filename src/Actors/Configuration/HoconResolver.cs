@@ -119,6 +119,11 @@ internal sealed class HoconResolver
         try
         {
             var (found, target) = Lookup(substitution.Path);
+            if (!found && !ReferenceEquals(substitution.AsWritten, substitution.Path))
+            {
+                (found, target) = Lookup(substitution.AsWritten);
+            }
+
             if (found)
             {
                 if (target is not null || substitution.Optional)
@@ -130,7 +135,7 @@ internal sealed class HoconResolver
             }
             else
             {
-                var name = string.Join('.', substitution.Path);
+                var name = string.Join('.', substitution.AsWritten);
                 var variable = _environment(name);
                 if (!string.IsNullOrEmpty(variable))
                 {
@@ -144,7 +149,7 @@ internal sealed class HoconResolver
             }
 
             throw new ConfigurationException(
-                $"could not resolve substitution {substitution}: no such path in the configuration and no environment variable '{string.Join('.', substitution.Path)}'",
+                $"could not resolve substitution {substitution}: no such path in the configuration and no environment variable '{string.Join('.', substitution.AsWritten)}'",
                 substitution.Position);
         }
         finally

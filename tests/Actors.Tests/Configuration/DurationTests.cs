@@ -9,13 +9,9 @@ public sealed class DurationTests
 
     [Theory]
     [InlineData("100ns", 1)]
-    [InlineData("100 nanos", 1)]
-    [InlineData("1000 nano", 10)]
     [InlineData("200 nanosecond", 2)]
     [InlineData("300 nanoseconds", 3)]
     [InlineData("100us", 1_000)]
-    [InlineData("1 micro", 10)]
-    [InlineData("2 micros", 20)]
     [InlineData("3 microsecond", 30)]
     [InlineData("4 microseconds", 40)]
     public void ReadsSubMillisecondUnitsAsTicks(string literal, long ticks) => Assert.Equal(TimeSpan.FromTicks(ticks), Read(literal));
@@ -23,8 +19,6 @@ public sealed class DurationTests
     [Theory]
     [InlineData("250ms", 250)]
     [InlineData("250 ms", 250)]
-    [InlineData("1 milli", 1)]
-    [InlineData("2 millis", 2)]
     [InlineData("3 millisecond", 3)]
     [InlineData("4 milliseconds", 4)]
     [InlineData("10s", 10_000)]
@@ -79,6 +73,10 @@ public sealed class DurationTests
     [InlineData("5 Minutes")]
     [InlineData("fast")]
     [InlineData("s")]
+    [InlineData("5 millis")]
+    [InlineData("5 nanos")]
+    [InlineData("5 micro")]
+    [InlineData("5 sec")]
     public void RejectsTextThatIsNotADuration(string literal)
     {
         var error = Assert.Throws<ConfigurationException>(() => Read(literal));

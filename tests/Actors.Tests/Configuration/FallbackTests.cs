@@ -76,6 +76,29 @@ public sealed class FallbackTests
     }
 
     [Fact]
+    public void KeepsTheFallbackValueWhenAnOptionalSubstitutionFindsNothing()
+    {
+        var absent = "CODESIGHT_HOCON_TEST_" + Guid.NewGuid().ToString("N").ToUpperInvariant();
+        var config = Parse($"a = ${{?{absent}}}").WithFallback(Parse("a = 1"));
+        Assert.Equal(1, config.GetInt("a"));
+    }
+
+    [Fact]
+    public void ReadsTheFallbackValueOnASelfReference()
+    {
+        var config = Parse("path = ${path} [\"/opt/bin\"]").WithFallback(Parse("path = [\"/usr/bin\"]"));
+        Assert.Equal(["/usr/bin", "/opt/bin"], config.GetStringList("path"));
+    }
+
+    [Fact]
+    public void MergesAUserObjectOverAFallbackSubstitution()
+    {
+        var config = Parse("b { y = 2 }").WithFallback(Parse("a { x = 1 }\nb = ${a}"));
+        Assert.Equal(1, config.GetInt("b.x"));
+        Assert.Equal(2, config.GetInt("b.y"));
+    }
+
+    [Fact]
     public void ReturnsTheOtherSideWhenOneSideIsEmpty()
     {
         var config = Parse("a = 1");

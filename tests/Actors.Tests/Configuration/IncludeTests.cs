@@ -41,6 +41,26 @@ public sealed class IncludeTests
     }
 
     [Fact]
+    public void FixesUpSubstitutionsInAFileIncludedInsideAnObject()
+    {
+        using var dir = new TemporaryDirectory();
+        dir.Write("foo.conf", "x = 10\ny = ${x}");
+        var main = dir.Write("main.conf", "a { include \"foo.conf\" }\na { x = 42 }");
+        var config = ConfigurationFactory.ParseFile(main);
+        Assert.Equal(42, config.GetInt("a.y"));
+        Assert.False(config.HasPath("x"));
+    }
+
+    [Fact]
+    public void LetsAFileIncludedInsideAnObjectReferToAbsolutePaths()
+    {
+        using var dir = new TemporaryDirectory();
+        dir.Write("part.conf", "timeout = ${defaults.timeout}");
+        var main = dir.Write("main.conf", "defaults.timeout = 3s\nservice { include \"part.conf\" }");
+        Assert.Equal(TimeSpan.FromSeconds(3), ConfigurationFactory.ParseFile(main).GetTimeSpan("service.timeout"));
+    }
+
+    [Fact]
     public void FollowsIncludesInsideIncludedFilesFromTheirOwnDirectory()
     {
         using var dir = new TemporaryDirectory();
