@@ -1,0 +1,240 @@
+namespace CodeSight.Actors.Dispatch;
+
+/// <summary>
+/// An actor's mailbox and, at the same time, the thread-pool work item that runs it. A status word changed only by
+/// compare-and-swap decides who may schedule a run, so at most one run is ever queued or running: the actor sees its
+/// messages one at a time without locks. A run processes all system messages, then up to <c>throughput</c> ordinary
+/// ones (system messages again after each), then yields the thread.
+/// </summary>
+internal sealed class Mailbox : IThreadPoolWorkItem
+{
+    // Status word layout, as in Akka: bit 0 closed, bit 1 scheduled, the rest a suspension count.
+    private const int Open = 0;
+    private const int Closed = 1;
+    private const int Scheduled = 2;
+    private const int ShouldScheduleMask = 3;
+    private const int ShouldNotProcessMask = ~2;
+    private const int SuspendUnit = 4;
+
+    private readonly MailboxQueue _queue = new();
+    private readonly int _capacity; // 0 = unbounded
+    private int _count;             // only maintained when bounded
+    private int _status;
+    private Queue<SystemMessage>? _system;       // guarded by lock(this); rare traffic
+    private volatile bool _hasSystemMessages;
+    private Queue<Envelope>? _prepended;         // consumer only: unstashed messages go first
+
+    public Mailbox(MessageDispatcher dispatcher, int capacity)
+    {
+        Dispatcher = dispatcher;
+        _capacity = capacity;
+    }
+
+    public MessageDispatcher Dispatcher { get; }
+
+    public ActorCell Cell { get; set; } = null!;
+
+    public bool IsClosed => (Volatile.Read(ref _status) & Closed) != 0;
+
+    public bool IsSuspended => (Volatile.Read(ref _status) & ~ShouldScheduleMask) != 0;
+
+    /// <summary>Number of queued user messages (exact for bounded mailboxes, -1 when unbounded).</summary>
+    public int Count => _capacity > 0 ? Volatile.Read(ref _count) : -1;
+
+    /// <summary>Queues a user message and schedules a run; returns false when the message was not accepted.</summary>
+    public bool Post(object message, IActorRef? sender)
+    {
+        if (IsClosed) return false;
+        if (_capacity > 0 && Interlocked.Increment(ref _count) > _capacity)
+        {
+            Interlocked.Decrement(ref _count);
+            Cell.System.Drop(message, sender, Cell.Self, $"mailbox of {Cell.Self.Path} is full (capacity {_capacity})");
+            return true;
+        }
+        _queue.Enqueue(message, sender);
+        if (IsClosed)
+        {
+            // The actor stopped while we were enqueueing: its final drain may have missed us.
+            DrainToDeadLetters();
+            return true;
+        }
+        RegisterForExecution(hasMessageHint: true, hasSystemMessageHint: false);
+        return true;
+    }
+
+    /// <summary>Queues a system message; when the mailbox is closed the cell answers it as a dead actor.</summary>
+    public void PostSystem(SystemMessage message)
+    {
+        bool accepted;
+        lock (this)
+        {
+            accepted = !IsClosed;
+            if (accepted)
+            {
+                (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+                _hasSystemMessages = true;
+            }
+        }
+        if (accepted) RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
+        else Cell.HandleSystemMessageWhenDead(message);
+    }
+
+    /// <summary>Puts messages in front of everything queued (used by unstashing); consumer thread only.</summary>
+    public void Prepend(IEnumerable<Envelope> envelopes)
+    {
+        _prepended ??= new Queue<Envelope>();
+        var merged = new Queue<Envelope>(envelopes);
+        while (_prepended.Count > 0) merged.Enqueue(_prepended.Dequeue());
+        _prepended = merged;
+    }
+
+    public bool HasMessages => (_prepended is { Count: > 0 }) || _queue.HasMessages;
+
+    public bool HasSystemMessages => _hasSystemMessages;
+
+    public void Suspend()
+    {
+        while (true)
+        {
+            var s = Volatile.Read(ref _status);
+            if ((s & Closed) != 0) return;
+            if (Interlocked.CompareExchange(ref _status, s + SuspendUnit, s) == s) return;
+        }
+    }
+
+    public void Resume()
+    {
+        while (true)
+        {
+            var s = Volatile.Read(ref _status);
+            if ((s & Closed) != 0 || s < SuspendUnit) return;
+            if (Interlocked.CompareExchange(ref _status, s - SuspendUnit, s) == s) return;
+        }
+    }
+
+    /// <summary>Closes the mailbox for good; later messages become dead letters.</summary>
+    public void BecomeClosed()
+    {
+        lock (this)
+        {
+            while (true)
+            {
+                var s = Volatile.Read(ref _status);
+                if (Interlocked.CompareExchange(ref _status, s | Closed, s) == s) break;
+            }
+        }
+    }
+
+    /// <summary>After closing: hands every queued message to dead letters and answers queued system messages.</summary>
+    public void DrainToDeadLetters()
+    {
+        List<SystemMessage>? pendingSystem = null;
+        lock (this)
+        {
+            if (_prepended is not null)
+            {
+                while (_prepended.Count > 0)
+                {
+                    var e = _prepended.Dequeue();
+                    Cell.System.DeadLetter(e.Message, e.Sender, Cell.Self);
+                }
+            }
+            while (_queue.TryDequeue(out var envelope))
+            {
+                if (_capacity > 0) Interlocked.Decrement(ref _count);
+                Cell.System.DeadLetter(envelope.Message, envelope.Sender, Cell.Self);
+            }
+            if (_system is { Count: > 0 })
+            {
+                pendingSystem = new List<SystemMessage>(_system);
+                _system.Clear();
+                _hasSystemMessages = false;
+            }
+        }
+        if (pendingSystem is null) return;
+        foreach (var message in pendingSystem) Cell.HandleSystemMessageWhenDead(message);
+    }
+
+    /// <summary>Schedules a run if there is something to do and no run is queued or running.</summary>
+    public bool RegisterForExecution(bool hasMessageHint, bool hasSystemMessageHint)
+    {
+        if (!CanBeScheduled(hasMessageHint, hasSystemMessageHint)) return false;
+        while (true)
+        {
+            var s = Volatile.Read(ref _status);
+            if ((s & ShouldScheduleMask) != Open) return false;
+            if (Interlocked.CompareExchange(ref _status, s | Scheduled, s) == s) break;
+        }
+        Dispatcher.Schedule(this);
+        return true;
+    }
+
+    private bool CanBeScheduled(bool hasMessageHint, bool hasSystemMessageHint)
+    {
+        var s = Volatile.Read(ref _status);
+        if (s is Open or Scheduled) return hasMessageHint || hasSystemMessageHint || _hasSystemMessages || HasMessages;
+        if ((s & Closed) != 0) return false;
+        return hasSystemMessageHint || _hasSystemMessages; // suspended: only system messages may run
+    }
+
+    /// <summary>One run of the mailbox, on a dispatcher thread.</summary>
+    public void Execute()
+    {
+        try
+        {
+            if (!IsClosed)
+            {
+                ProcessAllSystemMessages();
+                ProcessUserMessages();
+            }
+        }
+        finally
+        {
+            // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
+            // saw "scheduled" and did not schedule, so we must.
+            Interlocked.And(ref _status, ~Scheduled);
+            RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: false);
+        }
+    }
+
+    private void ProcessUserMessages()
+    {
+        var left = Dispatcher.Throughput;
+        while ((Volatile.Read(ref _status) & ShouldNotProcessMask) == 0)
+        {
+            Envelope envelope;
+            if (_prepended is { Count: > 0 }) envelope = _prepended.Dequeue();
+            else if (_queue.TryDequeue(out envelope))
+            {
+                if (_capacity > 0) Interlocked.Decrement(ref _count);
+            }
+            else return;
+
+            Cell.Invoke(envelope);
+            if (_hasSystemMessages) ProcessAllSystemMessages();
+            if (--left == 0) return;
+        }
+    }
+
+    internal void ProcessAllSystemMessages()
+    {
+        while (_hasSystemMessages && !IsClosed)
+        {
+            SystemMessage? next = null;
+            lock (this)
+            {
+                if (_system is { Count: > 0 })
+                {
+                    next = _system.Dequeue();
+                    if (_system.Count == 0) _hasSystemMessages = false;
+                }
+                else
+                {
+                    _hasSystemMessages = false;
+                }
+            }
+            if (next is not null) Cell.SystemInvoke(next);
+        }
+        if (IsClosed) DrainToDeadLetters();
+    }
+}

@@ -1,0 +1,198 @@
+using System.Runtime.InteropServices;
+
+namespace CodeSight.Actors.Dispatch;
+
+/// <summary>
+/// A lock-free FIFO queue for many producers and one consumer at a time (the mailbox run that holds the
+/// "scheduled" bit). It is a chain of ring segments in the manner of Vyukov's bounded queue: each slot carries a
+/// sequence number telling producers whether it is free and the consumer whether it is filled.
+/// </summary>
+/// <remarks>
+/// Memory: nothing is allocated until the first message, and the first segment holds 4 slots, so an idle actor
+/// costs a few bytes. When a segment fills up it is frozen and a segment twice as large (up to
+/// <see cref="MaxSegmentCapacity"/>) is linked after it; in steady state the last segment is reused as a ring, so
+/// queueing allocates nothing per message.
+/// Ordering: segments are only ever appended, and a producer always enqueues into the newest segment it can see,
+/// so two messages from one thread keep their order.
+/// </remarks>
+internal sealed class MailboxQueue
+{
+    internal const int InitialSegmentCapacity = 4;
+    internal const int MaxSegmentCapacity = 4096;
+
+    private Segment? _first;        // set once; lets the consumer start at the right segment
+    private Segment? _head;         // consumer only
+    private volatile Segment? _tail; // newest segment; producers enqueue here
+
+    /// <summary>Adds an envelope; safe from any thread, never blocks (growth briefly spins on a rare race).</summary>
+    public void Enqueue(object message, IActorRef? sender)
+    {
+        var tail = _tail ?? Initialise();
+        while (!tail.TryEnqueue(message, sender))
+        {
+            tail = Grow(tail);
+        }
+    }
+
+    /// <summary>Takes the oldest envelope; only the current consumer may call this.</summary>
+    public bool TryDequeue(out Envelope envelope)
+    {
+        var head = _head;
+        if (head is null)
+        {
+            head = Volatile.Read(ref _first);
+            if (head is null) { envelope = default; return false; }
+            _head = head;
+        }
+        while (true)
+        {
+            if (head.TryDequeue(out envelope)) return true;
+            // An empty segment is finished only once it is frozen and fully drained; then move on.
+            if (!head.IsFrozenAndDrained) return false;
+            var next = Volatile.Read(ref head.Next);
+            if (next is null) return false;
+            _head = head = next;
+        }
+    }
+
+    /// <summary>
+    /// True when the consumer would find a message. Producers may call it as a hint; a message being written at the
+    /// same moment may be missed, which is safe because its producer schedules the mailbox after writing it.
+    /// </summary>
+    public bool HasMessages
+    {
+        get
+        {
+            var seg = _head ?? Volatile.Read(ref _first);
+            while (seg is not null)
+            {
+                if (seg.HasReadyItem) return true;
+                if (!seg.IsFrozenAndDrained) return false;
+                seg = Volatile.Read(ref seg.Next);
+            }
+            return false;
+        }
+    }
+
+    private Segment Initialise()
+    {
+        var fresh = new Segment(InitialSegmentCapacity);
+        var first = Interlocked.CompareExchange(ref _first, fresh, null) ?? fresh;
+        Interlocked.CompareExchange(ref _tail, first, null);
+        return _tail!;
+    }
+
+    private Segment Grow(Segment full)
+    {
+        lock (this)
+        {
+            if (_tail == full)
+            {
+                full.Freeze();
+                var next = new Segment(Math.Min(full.Capacity * 2, MaxSegmentCapacity));
+                Volatile.Write(ref full.Next, next);
+                _tail = next;
+            }
+            return _tail!;
+        }
+    }
+
+    [StructLayout(LayoutKind.Auto)]
+    private struct Slot
+    {
+        public object? Message;
+        public IActorRef? Sender;
+        public long Sequence;
+    }
+
+    private sealed class Segment
+    {
+        private const long FrozenBit = 1L << 62;
+        private readonly Slot[] _slots;
+        private readonly long _mask;
+        private long _tail;   // next position producers claim; FrozenBit set once frozen
+        private long _head;   // next position the consumer reads
+        public Segment? Next;
+
+        public Segment(int capacity)
+        {
+            _slots = new Slot[capacity];
+            _mask = capacity - 1;
+            for (var i = 0; i < capacity; i++) _slots[i].Sequence = i;
+        }
+
+        public int Capacity => _slots.Length;
+
+        public bool TryEnqueue(object message, IActorRef? sender)
+        {
+            var slots = _slots;
+            while (true)
+            {
+                var tail = Volatile.Read(ref _tail);
+                if ((tail & FrozenBit) != 0) return false;
+                ref var slot = ref slots[tail & _mask];
+                var diff = Volatile.Read(ref slot.Sequence) - tail;
+                if (diff == 0)
+                {
+                    if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) == tail)
+                    {
+                        slot.Message = message;
+                        slot.Sender = sender;
+                        Volatile.Write(ref slot.Sequence, tail + 1);
+                        return true;
+                    }
+                }
+                else if (diff < 0)
+                {
+                    return false; // the slot still holds a message from the previous lap: full
+                }
+                // diff > 0: another producer took this position; read the tail again.
+            }
+        }
+
+        public bool TryDequeue(out Envelope envelope)
+        {
+            var head = _head;
+            ref var slot = ref _slots[head & _mask];
+            if (Volatile.Read(ref slot.Sequence) != head + 1)
+            {
+                envelope = default;
+                return false;
+            }
+            envelope = new Envelope(slot.Message!, slot.Sender);
+            slot.Message = null;
+            slot.Sender = null;
+            Volatile.Write(ref slot.Sequence, head + _slots.Length);
+            _head = head + 1;
+            return true;
+        }
+
+        public bool HasReadyItem
+        {
+            get
+            {
+                var head = _head;
+                return Volatile.Read(ref _slots[head & _mask].Sequence) == head + 1;
+            }
+        }
+
+        public bool IsFrozenAndDrained
+        {
+            get
+            {
+                var tail = Volatile.Read(ref _tail);
+                return (tail & FrozenBit) != 0 && (tail & ~FrozenBit) == _head;
+            }
+        }
+
+        public void Freeze()
+        {
+            while (true)
+            {
+                var tail = Volatile.Read(ref _tail);
+                if ((tail & FrozenBit) != 0) return;
+                if (Interlocked.CompareExchange(ref _tail, tail | FrozenBit, tail) == tail) return;
+            }
+        }
+    }
+}

@@ -1,0 +1,4 @@
+namespace CodeSight.Actors.Dispatch;
+
+/// <summary>Stop processing ordinary messages until a <see cref="Resume"/> arrives.</summary>
+internal sealed class Suspend : SystemMessage;
