@@ -167,7 +167,8 @@ public sealed class ActorSystem : IDisposable
             {
                 "thread-pool" => new ThreadPoolDispatcher(id, throughput),
                 "dedicated-threads" => new DedicatedThreadDispatcher(id, throughput, section.GetInt("thread-count", 1)),
-                var other => throw new ConfigurationException($"{id}.type: '{other}' is not a dispatcher type; expected thread-pool or dedicated-threads."),
+                "calling-thread" => new CallingThreadDispatcher(id, throughput),
+                var other => throw new ConfigurationException($"{id}.type: '{other}' is not a dispatcher type; expected thread-pool, dedicated-threads or calling-thread."),
             };
             _dispatchers[id] = dispatcher;
             return dispatcher;
