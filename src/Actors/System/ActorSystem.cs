@@ -87,6 +87,18 @@ public sealed class ActorSystem : IDisposable
     /// <summary>Creates a kernel or engine service actor under <c>/system</c>.</summary>
     public IActorRef SystemActorOf(Props props, string? name = null) => _systemGuardian.MakeChild(props, name);
 
+    /// <summary>
+    /// Creates a child of <paramref name="parent"/> from any thread; the parent supervises it as if it had created
+    /// it. For engines that must start an actor on the caller's thread without a round trip through the parent's
+    /// mailbox (the recorder starts a trail actor this way).
+    /// </summary>
+    /// <exception cref="ArgumentException"><paramref name="parent"/> is not a local actor of this system.</exception>
+    /// <exception cref="InvalidOperationException">The parent is stopping.</exception>
+    public IActorRef ActorOf(IActorRef parent, Props props, string? name = null) =>
+        parent is LocalActorRef local && ReferenceEquals(local.System, this)
+            ? local.Cell.MakeChild(props, name)
+            : throw new ArgumentException($"{parent} is not a local actor of system '{Name}'.", nameof(parent));
+
     /// <summary>Stops an actor asynchronously (its children first).</summary>
     public void Stop(IActorRef actor)
     {
@@ -141,7 +153,7 @@ public sealed class ActorSystem : IDisposable
 
     internal ActorCell NewCell(Props props, ActorPath path, IInternalActorRef parent, Routing.RouterState? router = null)
     {
-        var (deployedDispatcher, deployedMailbox) = Settings.DeploymentFor(path.ToStringWithoutAddress());
+        var (deployedDispatcher, deployedMailbox) = Settings.HasDeployments ? Settings.DeploymentFor(path.ToStringWithoutAddress()) : default;
         var dispatcher = Dispatcher(props.Dispatcher ?? deployedDispatcher ?? ActorSystemSettings.DefaultDispatcherId);
         var capacity = MailboxCapacity(props.Mailbox ?? deployedMailbox ?? ActorSystemSettings.DefaultMailboxId);
         return new ActorCell(this, path, props, parent, new Mailbox(dispatcher, capacity), router);
