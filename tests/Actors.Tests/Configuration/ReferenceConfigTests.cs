@@ -89,4 +89,13 @@ public sealed class ReferenceConfigTests
             ["default-dispatcher", "blocking-io-dispatcher", "default-mailbox", "bounded-mailbox", "ask-timeout", "deployment", "default-supervisor"],
             actor.Keys);
     }
+
+    [Fact]
+    public void DropsDefaultDeploymentEntriesWhenTheUserSetsTheSectionToNullFirst()
+    {
+        var defaults = ConfigurationFactory.ParseString("codesight.actor.deployment { \"/user/old\" { mailbox = x } }");
+        var user = ConfigurationFactory.ParseString("codesight.actor.deployment = null\ncodesight.actor.deployment { \"/user/new\" { mailbox = y } }");
+        var config = user.WithFallback(defaults).WithFallback(ConfigurationFactory.Reference()).Resolve();
+        Assert.Equal(["/user/new"], config.GetConfig("codesight.actor.deployment").Keys);
+    }
 }
