@@ -50,8 +50,18 @@ internal static class HoconDuration
             return false;
         }
 
-        // TimeSpan counts 100 ns ticks: finer values round to the nearest tick.
-        var ticks = Math.Round(number * ticksPerUnit, MidpointRounding.AwayFromZero);
+        // TimeSpan counts 100 ns ticks: finer values round to the nearest tick. Ticks beyond decimal's range
+        // (about 7.9e28) overflow before the long check can see them.
+        decimal ticks;
+        try
+        {
+            ticks = Math.Round(number * ticksPerUnit, MidpointRounding.AwayFromZero);
+        }
+        catch (OverflowException)
+        {
+            ticks = decimal.MaxValue;
+        }
+
         if (ticks > long.MaxValue || ticks < long.MinValue)
         {
             error = "the duration is too large for a TimeSpan";

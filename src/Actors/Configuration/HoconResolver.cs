@@ -118,34 +118,27 @@ internal sealed class HoconResolver
         _chain.Add(substitution);
         try
         {
-            var (found, target) = Lookup(substitution.Path);
-            if (!found && !ReferenceEquals(substitution.AsWritten, substitution.Path))
+            var target = Lookup(substitution.Path);
+            if (target is null && !ReferenceEquals(substitution.AsWritten, substitution.Path))
             {
-                (found, target) = Lookup(substitution.AsWritten);
+                target = Lookup(substitution.AsWritten);
             }
 
-            if (found)
+            if (target is not null)
             {
-                if (target is not null || substitution.Optional)
-                {
-                    return target;
-                }
-
-                // Found, but it resolved to nothing (for example a field set only by an absent ${?x}).
+                return target;
             }
-            else
-            {
-                var name = string.Join('.', substitution.AsWritten);
-                var variable = _environment(name);
-                if (!string.IsNullOrEmpty(variable))
-                {
-                    return new HoconScalar(substitution.Position, variable, HoconScalarKind.String);
-                }
 
-                if (substitution.Optional)
-                {
-                    return null;
-                }
+            // A path that is absent, or set only by an absent ${?x}, falls back to the environment.
+            var variable = _environment(string.Join('.', substitution.AsWritten));
+            if (!string.IsNullOrEmpty(variable))
+            {
+                return new HoconScalar(substitution.Position, variable, HoconScalarKind.String);
+            }
+
+            if (substitution.Optional)
+            {
+                return null;
             }
 
             throw new ConfigurationException(
@@ -158,8 +151,8 @@ internal sealed class HoconResolver
         }
     }
 
-    /// <returns>Whether the path exists, and what it resolves to.</returns>
-    private (bool Found, HoconNode? Value) Lookup(IReadOnlyList<string> path)
+    /// <returns>What the path resolves to, or null when it is absent or resolves to nothing.</returns>
+    private HoconNode? Lookup(IReadOnlyList<string> path)
     {
         HoconNode? current = _root;
         foreach (var segment in path)
@@ -168,13 +161,13 @@ internal sealed class HoconResolver
             var container = current as HoconObject ?? ResolveForReference(current!) as HoconObject;
             if (container is null || !container.TryGet(segment, out var next))
             {
-                return (false, null);
+                return null;
             }
 
             current = next;
         }
 
-        return (true, ResolveForReference(current!));
+        return ResolveForReference(current!);
     }
 
     private HoconNode? ResolveForReference(HoconNode node)

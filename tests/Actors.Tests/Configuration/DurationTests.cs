@@ -83,10 +83,13 @@ public sealed class DurationTests
         Assert.Contains("'d'", error.Message);
     }
 
-    [Fact]
-    public void RejectsADurationTooLargeForATimeSpan()
+    [Theory]
+    [InlineData("100000000000 days")]
+    [InlineData("70000000000000000000000000000 days")]
+    [InlineData("-100000000000 days")]
+    public void RejectsADurationTooLargeForATimeSpan(string literal)
     {
-        Assert.Contains("too large", Assert.Throws<ConfigurationException>(() => Read("100000000000 days")).Message);
+        Assert.Contains("too large", Assert.Throws<ConfigurationException>(() => Read(literal)).Message);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using System.Reflection;
 using CodeSight.Actors.Configuration;
 using Xunit;
 
@@ -88,5 +89,47 @@ public sealed class ReferenceConfigTests
         Assert.Equal(
             ["default-dispatcher", "blocking-io-dispatcher", "default-mailbox", "bounded-mailbox", "ask-timeout", "deployment", "default-supervisor"],
             actor.Keys);
+    }
+
+    [Fact]
+    public void DropsDefaultDeploymentEntriesWhenTheUserSetsTheSectionToNullFirst()
+    {
+        var defaults = ConfigurationFactory.ParseString("codesight.actor.deployment { \"/user/old\" { mailbox = x } }");
+        var user = ConfigurationFactory.ParseString("codesight.actor.deployment = null\ncodesight.actor.deployment { \"/user/new\" { mailbox = y } }");
+        var config = user.WithFallback(defaults).WithFallback(ConfigurationFactory.Reference()).Resolve();
+        Assert.Equal(["/user/new"], config.GetConfig("codesight.actor.deployment").Keys);
+    }
+
+    [Fact]
+    public void DocumentsEverySettingWithACommentThatGivesItsDefault()
+    {
+        var assembly = typeof(ConfigurationFactory).Assembly;
+        using var stream = assembly.GetManifestResourceStream(ConfigurationFactory.ReferenceResourceName);
+        Assert.NotNull(stream);
+        var lines = new StreamReader(stream).ReadToEnd().Split('\n');
+        var settings = 0;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var line = lines[i].Trim();
+            if (line.StartsWith('#') || !line.Contains('='))
+            {
+                continue;
+            }
+
+            settings++;
+            var comment = new List<string>();
+            for (var j = i - 1; j >= 0 && lines[j].Trim().StartsWith('#'); j--)
+            {
+                comment.Add(lines[j]);
+            }
+
+            Assert.True(comment.Count > 0, $"reference.conf line {i + 1} '{line}' has no comment above it");
+            if (!line.Contains("${"))
+            {
+                Assert.True(comment.Exists(c => c.Contains("Default:")), $"reference.conf line {i + 1} '{line}' does not state its default");
+            }
+        }
+
+        Assert.True(settings >= 14, $"expected at least the 14 kernel settings, found {settings}");
     }
 }

@@ -138,6 +138,22 @@ public sealed class SubstitutionTests
     }
 
     [Fact]
+    public void FallsBackToTheEnvironmentForAFieldSetOnlyByAnAbsentOptionalSubstitution()
+    {
+        var name = UniqueVariable();
+        var config = Parse($"{name} = ${{?{UniqueVariable()}}}\nb = ${{{name}}}");
+        Environment.SetEnvironmentVariable(name, "env");
+        try
+        {
+            Assert.Equal("env", config.GetString("b"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(name, null);
+        }
+    }
+
+    [Fact]
     public void TreatsAnEmptyEnvironmentVariableAsAbsent()
     {
         var name = UniqueVariable();

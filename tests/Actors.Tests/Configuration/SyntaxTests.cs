@@ -217,4 +217,41 @@ public sealed class SyntaxTests
         Assert.Contains("\"x\": 2", config.ToString());
         Assert.Throws<ConfigurationException>(() => config.GetStringList("a"));
     }
+
+    [Fact]
+    public void ParsesTheSyntaxTourOfTheDocumentation()
+    {
+        var config = Parse(""""
+            # comments start with # or //
+            codesight {                          # the root braces are optional
+              actor.ask-timeout = 5s             # a dotted key is nested objects: actor { ask-timeout = 5s }
+              actor {                            # no separator is needed before an object...
+                default-dispatcher { throughput = 30 }
+              }
+              actor : { default-mailbox = { type = unbounded } }   # ...but '=' and ':' are accepted
+              "key.with.dots" = 1                # a quoted key is one key
+              list = [1, 2, 3]                   # arrays; across lines the commas are optional
+              more = [
+                one
+                two
+              ]
+              greeting = hello world             # unquoted strings; values on one line concatenate: "hello world"
+              quoted = "tab\tand \u00e9"         # JSON escapes
+              raw = """no \escapes, "quotes",
+            and newlines"""                      # triple-quoted strings
+              flags = [true, false, yes, off]    # booleans: true/false; GetBoolean also reads yes/no/on/off
+              nothing = null
+            }
+            """");
+        Assert.Equal(TimeSpan.FromSeconds(5), config.GetTimeSpan("codesight.actor.ask-timeout"));
+        Assert.Equal(30, config.GetInt("codesight.actor.default-dispatcher.throughput"));
+        Assert.Equal("unbounded", config.GetString("codesight.actor.default-mailbox.type"));
+        Assert.Equal(1, config.GetInt("codesight.\"key.with.dots\""));
+        Assert.Equal(["one", "two"], config.GetStringList("codesight.more"));
+        Assert.Equal("hello world", config.GetString("codesight.greeting"));
+        Assert.Equal("tab\tand é", config.GetString("codesight.quoted"));
+        Assert.Equal("no \\escapes, \"quotes\",\nand newlines", config.GetString("codesight.raw"));
+        Assert.Equal(["true", "false", "yes", "off"], config.GetStringList("codesight.flags"));
+        Assert.False(config.HasPath("codesight.nothing"));
+    }
 }
