@@ -7,7 +7,7 @@ namespace CodeSight.Actors;
 /// <summary>
 /// The kernel's view of one actor: its mailbox, the current instance, children, watchers and behaviour stack. The
 /// cell outlives restarts (only the instance is replaced). All its state is touched on the actor's own turn, except
-/// the children table, which <see cref="ActorSystem.ActorOf"/> may reach from other threads and so is locked.
+/// the children table, which <see cref="ActorSystem.ActorOf(Props, string?)"/> may reach from other threads and so is locked.
 /// </summary>
 internal sealed partial class ActorCell : IActorContext
 {

@@ -2,7 +2,7 @@ namespace CodeSight.Actors;
 
 /// <summary>
 /// The path of an actor in its system's hierarchy: <c>/</c> is the root, <c>/user</c> holds actors created with
-/// <see cref="ActorSystem.ActorOf"/>, <c>/system</c> holds the kernel's own actors, <c>/temp</c> holds ask promises.
+/// <see cref="ActorSystem.ActorOf(Props, string?)"/>, <c>/system</c> holds the kernel's own actors, <c>/temp</c> holds ask promises.
 /// </summary>
 public sealed class ActorPath : IEquatable<ActorPath>
 {

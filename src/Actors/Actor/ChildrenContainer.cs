@@ -3,7 +3,7 @@ using CodeSight.Actors.Supervision;
 namespace CodeSight.Actors;
 
 /// <summary>
-/// The children of one actor by name. Locked on itself: the actor's own turn and <see cref="ActorSystem.ActorOf"/>
+/// The children of one actor by name. Locked on itself: the actor's own turn and <see cref="ActorSystem.ActorOf(Props, string?)"/>
 /// (for guardians) may both reach it.
 /// </summary>
 internal sealed class ChildrenContainer
