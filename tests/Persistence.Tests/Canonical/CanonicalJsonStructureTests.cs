@@ -194,5 +194,25 @@ public sealed class CanonicalJsonStructureTests
         Assert.Equal(once, twice);
     }
 
+    [Fact]
+    public void ChecksIntegersHeldByJsonNodesLikePlainIntegers()
+    {
+        var node = new JsonObject { ["ok"] = 1L << 53, ["n"] = 9007199254740993L };
+
+        var error = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(node));
+
+        Assert.Equal("$.n", error.Path);
+    }
+
+    [Fact]
+    public void RejectsNanHeldByAJsonNode()
+    {
+        var node = new JsonArray(1.5, JsonValue.Create(double.NaN));
+
+        var error = Assert.Throws<CanonicalJsonException>(() => CanonicalJson.Serialize(node));
+
+        Assert.Equal("$[1]", error.Path);
+    }
+
     private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
 }
