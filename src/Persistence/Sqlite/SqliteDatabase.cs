@@ -52,6 +52,12 @@ internal sealed class SqliteDatabase : IDisposable
                 }
 
                 database.Execute($"PRAGMA synchronous = {(options.Synchronous == SqliteSynchronous.Full ? "FULL" : "NORMAL")}");
+                if (options.MaxDatabaseBytes is long maxBytes)
+                {
+                    long pageSize = database.ScalarInt64("PRAGMA page_size");
+                    long pages = Math.Max(1, (maxBytes + pageSize - 1) / pageSize);
+                    database.Execute($"PRAGMA max_page_count = {pages}");
+                }
             });
             database.Run("creating or checking the schema", database.EnsureSchema);
             return database;
@@ -103,7 +109,9 @@ internal sealed class SqliteDatabase : IDisposable
             8 => "the database is read-only (file permissions, or a read-only file system)",
             10 => "the disk reported an I/O error",
             11 => "the database file is corrupted",
-            13 => "the disk is full",
+            13 => Options.MaxDatabaseBytes is long limit
+                ? $"the disk is full or the database reached its size limit of {limit} bytes"
+                : "the disk is full",
             14 => "the file cannot be opened: its directory does not exist, is not a directory, or is not writable",
             26 => "the file is not a SQLite database (corrupted, encrypted, or another format)",
             _ => "SQLite refused the operation",
@@ -121,6 +129,12 @@ internal sealed class SqliteDatabase : IDisposable
     {
         using SqliteCommand command = Prepare(sql);
         command.ExecuteNonQuery();
+    }
+
+    private long ScalarInt64(string sql)
+    {
+        using SqliteCommand command = Prepare(sql);
+        return Convert.ToInt64(command.ExecuteScalar(), CultureInfo.InvariantCulture);
     }
 
     private void EnsureSchema()

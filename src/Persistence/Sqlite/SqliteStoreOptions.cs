@@ -28,6 +28,12 @@ public sealed record SqliteStoreOptions
     /// <summary>How long a statement waits for another connection's lock before failing; 5 seconds unless set.</summary>
     public TimeSpan BusyTimeout { get; init; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Largest size the database may grow to, in bytes (rounded up to whole pages); unlimited when
+    /// <see langword="null"/>. A write that would pass it fails like a full disk, and is rolled back.
+    /// </summary>
+    public long? MaxDatabaseBytes { get; init; }
+
     /// <summary>Clock used for the <c>created</c> column of writes that do not carry their own timestamp.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -88,4 +88,21 @@ public sealed class SqliteFailureTests : IDisposable
         journal.WriteBatch([SqliteJournalTests.Write("p", 1, "after the lock")]);
         Assert.Equal(1, journal.HighestSequenceNumber("p"));
     }
+
+    [Fact]
+    public void ReportsAFullDatabaseAndKeepsNothingOfTheBatch()
+    {
+        using SqliteJournal journal = SqliteJournal.Open(_file.Options with { MaxDatabaseBytes = 64 * 1024 });
+        journal.WriteBatch([new JournalWrite("p", 1, "m", new byte[1000], "w")]);
+        List<JournalWrite> tooBig = Enumerable.Range(2, 50).Select(i => new JournalWrite("p", i, "m", new byte[4000], "w")).ToList();
+
+        var error = Assert.Throws<PersistenceException>(() => journal.WriteBatch(tooBig));
+
+        Assert.Contains("size limit of 65536 bytes", error.Message, StringComparison.Ordinal);
+        Assert.Contains("SQLite error 13", error.Message, StringComparison.Ordinal);
+        Assert.Contains(_file.Path, error.Message, StringComparison.Ordinal);
+        Assert.Equal(1, journal.HighestSequenceNumber("p"));
+        journal.WriteBatch([new JournalWrite("p", 2, "m", new byte[1000], "w")]);
+        Assert.Equal(2, journal.HighestSequenceNumber("p"));
+    }
 }
