@@ -3,14 +3,27 @@ namespace CodeSight.Persistence.Merkle;
 /// <summary>
 /// The Merkle tree of RFC 9162 section 2.1 over a growing <see cref="ILeafHashSource"/>. Any prefix of the
 /// leaves is itself a tree, so roots and proofs take the tree size they are about: a proof made for size
-/// <c>n</c> stays valid after more leaves are appended.
+/// <c>n</c> stays valid after more leaves are appended. Not thread-safe.
 /// </summary>
+/// <remarks>
+/// The source must be append-only: a leaf never changes once added. That lets the tree remember the root of
+/// every complete subtree of <see cref="CachedSubtreeLeaves"/> leaves or more once it has computed it, so a root
+/// or proof costs O(CachedSubtreeLeaves * log n) hashes after the first, instead of O(n), for about one cached
+/// hash per <see cref="CachedSubtreeLeaves"/>/2 leaves.
+/// </remarks>
 public sealed class MerkleTree
 {
+    /// <summary>Smallest complete subtree whose root the tree remembers.</summary>
+    public const int CachedSubtreeLeaves = 64;
+
     private readonly ILeafHashSource _leaves;
 
-    /// <summary>Creates a tree over <paramref name="leaves"/>; it reads the leaves on demand and caches nothing.</summary>
-    /// <param name="leaves">The leaf hashes, in append order.</param>
+    // Roots of complete (power-of-two sized, aligned) subtrees, keyed by (first leaf, leaf count). They can
+    // never change in an append-only source, so the cache is never invalidated.
+    private readonly Dictionary<(long Start, long Count), byte[]> _completeSubtrees = new();
+
+    /// <summary>Creates a tree over <paramref name="leaves"/>, which it reads on demand.</summary>
+    /// <param name="leaves">The leaf hashes, in append order; append-only.</param>
     public MerkleTree(ILeafHashSource leaves)
     {
         ArgumentNullException.ThrowIfNull(leaves);
@@ -156,6 +169,13 @@ public sealed class MerkleTree
             return;
         }
 
+        bool complete = count >= CachedSubtreeLeaves && System.Numerics.BitOperations.IsPow2((ulong)count);
+        if (complete && _completeSubtrees.TryGetValue((start, count), out byte[]? cached))
+        {
+            cached.CopyTo(destination);
+            return;
+        }
+
         // Recursion depth is at most 63, so the two 32-byte stack buffers per level stay small.
         long k = SplitPoint(count);
         Span<byte> left = stackalloc byte[MerkleHash.Size];
@@ -163,6 +183,10 @@ public sealed class MerkleTree
         SubtreeRoot(start, k, left);
         SubtreeRoot(start + k, count - k, right);
         MerkleHash.Node(left, right, destination);
+        if (complete)
+        {
+            _completeSubtrees[(start, count)] = destination[..MerkleHash.Size].ToArray();
+        }
     }
 
     private void CheckSize(long size, string name)

@@ -154,6 +154,39 @@ public sealed class MerkleProofPropertyTests
         Assert.False(result);
     }
 
+    [Fact]
+    public void ProofsFromALargeTreeWithCachedSubtreesAgreeWithAFreshTree()
+    {
+        LeafHashList leaves = TestLeaves.Create(5000);
+        var warm = new MerkleTree(leaves);
+        var frontier = new MerkleFrontier();
+        var random = new Random(5000);
+        int appended = 0;
+        for (int round = 0; round < 60; round++)
+        {
+            int size = random.Next(appended + 1, 5001);
+            for (; appended < size; appended++)
+            {
+                frontier.Append(TestLeaves.Hash(appended));
+            }
+
+            byte[] root = warm.RootAt(size);
+            Assert.Equal(frontier.Root(), root);
+
+            int index = random.Next(size);
+            IReadOnlyList<byte[]> proof = warm.InclusionProof(index, size);
+            Assert.Equal(new MerkleTree(leaves).InclusionProof(index, size), proof);
+            Assert.True(MerkleProofVerifier.VerifyInclusion(TestLeaves.Hash(index), index, size, [.. proof], root).IsValid);
+
+            int first = random.Next(0, size + 1);
+            Assert.True(MerkleProofVerifier.VerifyConsistency(first, size, [.. warm.ConsistencyProof(first, size)], warm.RootAt(first), root).IsValid);
+            if (appended == 5000)
+            {
+                break;
+            }
+        }
+    }
+
     private static IEnumerable<(string, ProofVerification)> InclusionMutations(
         Random random, byte[] leaf, int index, int size, List<byte[]> proof, byte[] root)
     {
