@@ -19,7 +19,7 @@ internal sealed class CanonicalJsonWriter
     private const double ExactIntegerLimit = 9007199254740992d;
 
     private readonly IBufferWriter<byte> _output;
-    private readonly List<PathSegment> _path = new();
+    private readonly List<JsonPathSegment> _path = new();
 
     public CanonicalJsonWriter(IBufferWriter<byte> output) => _output = output;
 
@@ -58,7 +58,7 @@ internal sealed class CanonicalJsonWriter
                         WriteByte((byte)',');
                     }
 
-                    _path.Add(new PathSegment(null, index));
+                    _path.Add(new JsonPathSegment(null, index));
                     WriteElement(item, depth + 1);
                     _path.RemoveAt(_path.Count - 1);
                     index++;
@@ -108,7 +108,7 @@ internal sealed class CanonicalJsonWriter
                         WriteByte((byte)',');
                     }
 
-                    _path.Add(new PathSegment(null, i));
+                    _path.Add(new JsonPathSegment(null, i));
                     WriteNode(jsonArray[i], depth + 1);
                     _path.RemoveAt(_path.Count - 1);
                 }
@@ -225,7 +225,7 @@ internal sealed class CanonicalJsonWriter
                         WriteByte((byte)',');
                     }
 
-                    _path.Add(new PathSegment(null, index));
+                    _path.Add(new JsonPathSegment(null, index));
                     WriteValue(item, depth + 1);
                     _path.RemoveAt(_path.Count - 1);
                     index++;
@@ -246,7 +246,7 @@ internal sealed class CanonicalJsonWriter
         for (int i = 0; i < members.Count; i++)
         {
             string name = members[i].Key;
-            _path.Add(new PathSegment(name, -1));
+            _path.Add(new JsonPathSegment(name, -1));
             if (i > 0)
             {
                 if (string.Equals(members[i - 1].Key, name, StringComparison.Ordinal))
@@ -412,7 +412,7 @@ internal sealed class CanonicalJsonWriter
     private CanonicalJsonException Fail(string problem)
     {
         var path = new StringBuilder("$");
-        foreach (PathSegment segment in _path)
+        foreach (JsonPathSegment segment in _path)
         {
             if (segment.Name is null)
             {
@@ -448,6 +448,4 @@ internal sealed class CanonicalJsonWriter
 
         return true;
     }
-
-    private readonly record struct PathSegment(string? Name, int Index);
 }

@@ -214,5 +214,16 @@ public sealed class CanonicalJsonStructureTests
         Assert.Equal("$[1]", error.Path);
     }
 
+    [Fact]
+    public void WriteAppendsToTheGivenBufferWriter()
+    {
+        var output = new System.Buffers.ArrayBufferWriter<byte>();
+        System.Buffers.BuffersExtensions.Write(output, "prefix:"u8);
+
+        CanonicalJson.Write(new Dictionary<string, object?> { ["b"] = 1, ["a"] = 2 }, output);
+
+        Assert.Equal("prefix:{\"a\":2,\"b\":1}", Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
     private static string Text(byte[] utf8) => Encoding.UTF8.GetString(utf8);
 }
