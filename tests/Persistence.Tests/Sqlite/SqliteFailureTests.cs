@@ -1,11 +1,12 @@
 using CodeSight.Persistence.Journal;
 using CodeSight.Persistence.Snapshots;
 using CodeSight.Persistence.Sqlite;
+using CodeSight.Persistence.Tests.Journal;
 using CodeSight.Persistence.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit;
 
-namespace CodeSight.Persistence.Tests.Journal;
+namespace CodeSight.Persistence.Tests.Sqlite;
 
 /// <summary>Failures that must surface as a <see cref="PersistenceException"/> naming the file and the cause.</summary>
 public sealed class SqliteFailureTests : IDisposable

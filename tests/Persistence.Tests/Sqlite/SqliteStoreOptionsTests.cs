@@ -1,7 +1,7 @@
 using CodeSight.Persistence.Sqlite;
 using Xunit;
 
-namespace CodeSight.Persistence.Tests.Journal;
+namespace CodeSight.Persistence.Tests.Sqlite;
 
 public sealed class SqliteStoreOptionsTests
 {
