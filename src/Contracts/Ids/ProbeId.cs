@@ -83,7 +83,8 @@ public readonly struct ProbeId : IEquatable<ProbeId>, IComparable<ProbeId>, ICom
         return true;
     }
 
-    private static string? TryParseCore(ReadOnlySpan<char> text, out ProbeId id)
+    /// <summary>Parses, returning null on success or the error message naming the text and position.</summary>
+    internal static string? TryParseCore(ReadOnlySpan<char> text, out ProbeId id)
     {
         id = default;
         if (text.Length != HexLength)

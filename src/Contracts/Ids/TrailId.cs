@@ -99,7 +99,8 @@ public readonly struct TrailId : IEquatable<TrailId>, IComparable<TrailId>, ICom
         return true;
     }
 
-    private static string? TryParseCore(ReadOnlySpan<char> text, out TrailId id)
+    /// <summary>Parses, returning null on success or the error message naming the text and position.</summary>
+    internal static string? TryParseCore(ReadOnlySpan<char> text, out TrailId id)
     {
         id = default;
         if (text.Length != HexLength)

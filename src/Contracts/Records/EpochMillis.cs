@@ -5,6 +5,9 @@ namespace CodeSight.Contracts.Records;
 /// <summary>Epoch microseconds written as an epoch-millisecond JSON number, and read back exactly.</summary>
 internal static class EpochMillis
 {
+    private const decimal MinMillis = long.MinValue / 1000m;
+    private const decimal MaxMillis = long.MaxValue / 1000m;
+
     /// <summary>Formats <paramref name="micros"/> as milliseconds: integral when whole, else up to 3 decimals, no exponent.</summary>
     public static int Format(long micros, Span<byte> destination)
     {
@@ -59,15 +62,16 @@ internal static class EpochMillis
             throw new TraceRecordFormatException(field, $"the number {System.Text.Encoding.UTF8.GetString(reader.ValueSpan)} is out of range for epoch milliseconds.");
         }
 
+        // Range first: the multiply below would throw OverflowException near decimal's limit.
+        if (millis < MinMillis || millis > MaxMillis)
+        {
+            throw new TraceRecordFormatException(field, $"{millis} ms is out of range for epoch microseconds.");
+        }
+
         var micros = millis * 1000m;
         if (micros != decimal.Truncate(micros))
         {
             throw new TraceRecordFormatException(field, $"{millis} ms has more than 3 decimals; timestamps are whole microseconds.");
-        }
-
-        if (micros < long.MinValue || micros > long.MaxValue)
-        {
-            throw new TraceRecordFormatException(field, $"{millis} ms is out of range for epoch microseconds.");
         }
 
         return (long)micros;

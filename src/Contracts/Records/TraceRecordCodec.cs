@@ -228,9 +228,8 @@ public static class TraceRecordCodec
             {
                 reader.Read();
                 var text = RequireString(ref reader, "traceId");
-                traceId = TrailId.TryParse(text, out var trail)
-                    ? trail
-                    : throw new TraceRecordFormatException("traceId", Explain(() => TrailId.Parse(text)));
+                var problem = TrailId.TryParseCore(text, out var trail);
+                traceId = problem is null ? trail : throw new TraceRecordFormatException("traceId", problem);
             }
             else if (reader.ValueTextEquals("parentId"u8))
             {
@@ -360,22 +359,10 @@ public static class TraceRecordCodec
     private static string? OptionalString(ref Utf8JsonReader reader, string field) =>
         reader.TokenType == JsonTokenType.Null ? null : RequireString(ref reader, field);
 
-    private static ProbeId ParseProbeId(string text, string field) =>
-        ProbeId.TryParse(text, out var id)
-            ? id
-            : throw new TraceRecordFormatException(field, Explain(() => ProbeId.Parse(text)));
-
-    private static string Explain(Action parse)
+    private static ProbeId ParseProbeId(string text, string field)
     {
-        try
-        {
-            parse();
-            return "invalid value.";
-        }
-        catch (FormatException ex)
-        {
-            return ex.Message;
-        }
+        var problem = ProbeId.TryParseCore(text, out var id);
+        return problem is null ? id : throw new TraceRecordFormatException(field, problem);
     }
 
     private static TraceRecordFormatException Missing(string field) =>

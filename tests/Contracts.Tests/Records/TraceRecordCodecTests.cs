@@ -79,6 +79,49 @@ public sealed class TraceRecordCodecTests
         Assert.Equal(1_700_000_000_000_000, TraceRecordCodec.Deserialize(line).StartedAt);
     }
 
+    [Theory]
+    [InlineData("1e300")]
+    [InlineData("9223372036854776")]
+    [InlineData("-1e20")]
+    public void RejectsATimestampOutOfRange(string millis)
+    {
+        var error = Assert.Throws<TraceRecordFormatException>(() => TraceRecordCodec.Deserialize(Line(startedAt: millis)));
+
+        Assert.Equal("startedAt", error.Field);
+        Assert.Contains("out of range", error.Message);
+    }
+
+    [Fact]
+    public void FailsOnlyWithAFormatErrorWhateverTheLineHolds()
+    {
+        var valid = Encoding.UTF8.GetBytes(Line(attributes: "{\"a\":[1,{\"b\":\"c\"}],\"d\":2.5}"));
+        var random = new Random(20261121);
+        var unexpected = new List<string>();
+
+        for (var i = 0; i < 5_000; i++)
+        {
+            var line = (byte[])valid.Clone();
+            for (var flips = random.Next(1, 4); flips > 0; flips--)
+            {
+                line[random.Next(line.Length)] = (byte)random.Next(256);
+            }
+
+            try
+            {
+                TraceRecordCodec.Deserialize(line);
+            }
+            catch (TraceRecordFormatException)
+            {
+            }
+            catch (Exception ex)
+            {
+                unexpected.Add($"{ex.GetType().Name}: {ex.Message} <- {Encoding.UTF8.GetString(line)}");
+            }
+        }
+
+        Assert.Empty(unexpected);
+    }
+
     [Fact]
     public void RejectsATimestampFinerThanAMicrosecond()
     {
