@@ -12,7 +12,7 @@ public sealed record TensorPayload : ObservationPayload
     /// <summary>The largest sample a payload will keep.</summary>
     public const int MaxSampleCap = 1024;
 
-    private TensorPayload(int[] shape, TensorDType dType, in Statistics stats, double[] sample)
+    private TensorPayload(int[] shape, TensorDType dType, in TensorStatistics stats, double[] sample)
     {
         Shape = shape;
         DType = dType;
@@ -58,82 +58,22 @@ public sealed record TensorPayload : ObservationPayload
     /// <summary>Summarizes a float32 tensor.</summary>
     /// <exception cref="ArgumentException">The shape is invalid or its product differs from the number of values.</exception>
     public static TensorPayload From(ReadOnlySpan<float> values, ReadOnlySpan<int> shape, int sampleCap = DefaultSampleCap)
-    {
-        var dims = CheckShape(shape, values.Length, sampleCap);
-        var stats = new Statistics();
-        foreach (var value in values)
-        {
-            stats.Add(value);
-        }
-
-        var sample = new double[Math.Min(sampleCap, values.Length)];
-        for (var i = 0; i < sample.Length; i++)
-        {
-            sample[i] = values[Stride(i, values.Length, sample.Length)];
-        }
-
-        return new TensorPayload(dims, TensorDType.Float32, stats.Finish(), sample);
-    }
+        => Summarize(values, shape, sampleCap, TensorDType.Float32);
 
     /// <summary>Summarizes a float64 tensor.</summary>
     /// <exception cref="ArgumentException">The shape is invalid or its product differs from the number of values.</exception>
     public static TensorPayload From(ReadOnlySpan<double> values, ReadOnlySpan<int> shape, int sampleCap = DefaultSampleCap)
-    {
-        var dims = CheckShape(shape, values.Length, sampleCap);
-        var stats = new Statistics();
-        foreach (var value in values)
-        {
-            stats.Add(value);
-        }
-
-        var sample = new double[Math.Min(sampleCap, values.Length)];
-        for (var i = 0; i < sample.Length; i++)
-        {
-            sample[i] = values[Stride(i, values.Length, sample.Length)];
-        }
-
-        return new TensorPayload(dims, TensorDType.Float64, stats.Finish(), sample);
-    }
+        => Summarize(values, shape, sampleCap, TensorDType.Float64);
 
     /// <summary>Summarizes an int32 tensor.</summary>
     /// <exception cref="ArgumentException">The shape is invalid or its product differs from the number of values.</exception>
     public static TensorPayload From(ReadOnlySpan<int> values, ReadOnlySpan<int> shape, int sampleCap = DefaultSampleCap)
-    {
-        var dims = CheckShape(shape, values.Length, sampleCap);
-        var stats = new Statistics();
-        foreach (var value in values)
-        {
-            stats.Add(value);
-        }
-
-        var sample = new double[Math.Min(sampleCap, values.Length)];
-        for (var i = 0; i < sample.Length; i++)
-        {
-            sample[i] = values[Stride(i, values.Length, sample.Length)];
-        }
-
-        return new TensorPayload(dims, TensorDType.Int32, stats.Finish(), sample);
-    }
+        => Summarize(values, shape, sampleCap, TensorDType.Int32);
 
     /// <summary>Summarizes an int64 tensor (statistics and sample are doubles, so values beyond 2^53 round).</summary>
     /// <exception cref="ArgumentException">The shape is invalid or its product differs from the number of values.</exception>
     public static TensorPayload From(ReadOnlySpan<long> values, ReadOnlySpan<int> shape, int sampleCap = DefaultSampleCap)
-    {
-        var dims = CheckShape(shape, values.Length, sampleCap);
-        var stats = new Statistics();
-        foreach (var value in values)
-        {
-            stats.Add(value);
-        }
-
-        var sample = new double[Math.Min(sampleCap, values.Length)];
-        for (var i = 0; i < sample.Length; i++)
-        {
-            sample[i] = values[Stride(i, values.Length, sample.Length)];
-        }
-
-        return new TensorPayload(dims, TensorDType.Int64, stats.Finish(), sample);
-    }
+        => Summarize(values, shape, sampleCap, TensorDType.Int64);
 
     /// <summary>Equal when shape, type, statistics and sample all match.</summary>
     public bool Equals(TensorPayload? other) =>
@@ -150,6 +90,25 @@ public sealed record TensorPayload : ObservationPayload
 
     /// <inheritdoc/>
     public override int GetHashCode() => HashCode.Combine(DType, Count, NanCount, Min, Max, Mean);
+
+    private static TensorPayload Summarize<T>(ReadOnlySpan<T> values, ReadOnlySpan<int> shape, int sampleCap, TensorDType dType)
+        where T : System.Numerics.INumberBase<T>
+    {
+        var dims = CheckShape(shape, values.Length, sampleCap);
+        var stats = new TensorStatistics();
+        foreach (var value in values)
+        {
+            stats.Add(double.CreateTruncating(value));
+        }
+
+        var sample = new double[Math.Min(sampleCap, values.Length)];
+        for (var i = 0; i < sample.Length; i++)
+        {
+            sample[i] = double.CreateTruncating(values[Stride(i, values.Length, sample.Length)]);
+        }
+
+        return new TensorPayload(dims, dType, stats.Finish(), sample);
+    }
 
     // Spreads the sample over the whole tensor: index i of n samples out of length elements.
     private static int Stride(int i, int length, int n) => (int)((long)i * length / n);
@@ -179,58 +138,5 @@ public sealed record TensorPayload : ObservationPayload
         }
 
         return shape.ToArray();
-    }
-
-    /// <summary>Running statistics (Welford's update keeps the variance stable over long tensors).</summary>
-    private struct Statistics
-    {
-        public long Count;
-        public long NanCount;
-        public double Min;
-        public double Max;
-        public double Mean;
-        public double Std;
-        private long _seen;
-        private double _m2;
-
-        public void Add(double value)
-        {
-            Count++;
-            if (double.IsNaN(value))
-            {
-                NanCount++;
-                return;
-            }
-
-            if (_seen == 0)
-            {
-                Min = value;
-                Max = value;
-            }
-            else
-            {
-                Min = Math.Min(Min, value);
-                Max = Math.Max(Max, value);
-            }
-
-            _seen++;
-            var delta = value - Mean;
-            Mean += delta / _seen;
-            _m2 += delta * (value - Mean);
-        }
-
-        public Statistics Finish()
-        {
-            if (_seen == 0)
-            {
-                Min = Max = Mean = Std = double.NaN;
-            }
-            else
-            {
-                Std = Math.Sqrt(Math.Max(0, _m2 / _seen));
-            }
-
-            return this;
-        }
     }
 }

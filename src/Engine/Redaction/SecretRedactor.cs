@@ -33,9 +33,6 @@ public sealed class SecretRedactor
     // Keys longer than this are normalized in a rented buffer instead of on the stack.
     private const int StackKeyLimit = 256;
 
-    [ThreadStatic]
-    private static object?[]? t_ancestors;
-
     private readonly Regex[] _keyRules;
     private readonly ValueRule[] _valueRules;
     private readonly HashSet<string> _omittedKeys;
@@ -368,46 +365,5 @@ public sealed class SecretRedactor
         }
 
         return buffer[..length];
-    }
-
-    /// <summary>The containers currently being walked, kept in a per-thread array so the walk does not allocate.</summary>
-    private struct AncestorPath
-    {
-        private object?[]? _items;
-        private int _count;
-
-        public readonly bool Contains(object value)
-        {
-            for (var i = 0; i < _count; i++)
-            {
-                if (ReferenceEquals(_items![i], value))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        public void Push(object value, int maxDepth)
-        {
-            if (_items is null)
-            {
-                _items = t_ancestors is { } cached && cached.Length > maxDepth ? cached : new object?[Math.Min(maxDepth, 256) + 1];
-                t_ancestors = null; // taken: a nested Redact on this thread gets its own array
-            }
-
-            _items[_count++] = value;
-        }
-
-        public void Pop() => _items![--_count] = null;
-
-        public readonly void Release()
-        {
-            if (_items is not null)
-            {
-                t_ancestors = _items;
-            }
-        }
     }
 }
