@@ -8,7 +8,7 @@ namespace CodeSight.Contracts.Ids;
 /// span id. The zero value is reserved (W3C forbids it): <see cref="New"/> never returns it and
 /// <see cref="Parse(ReadOnlySpan{char})"/> rejects it; it is only ever <c>default</c>.
 /// </summary>
-public readonly struct ProbeId : IEquatable<ProbeId>, IComparable<ProbeId>, IComparable, ISpanFormattable, IUtf8SpanFormattable
+public readonly struct ProbeId : IEquatable<ProbeId>, IComparable<ProbeId>, IComparable, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<ProbeId>, IUtf8SpanParsable<ProbeId>
 {
     /// <summary>The number of chars in the text form.</summary>
     public const int HexLength = 16;
@@ -54,6 +54,23 @@ public readonly struct ProbeId : IEquatable<ProbeId>, IComparable<ProbeId>, ICom
         ArgumentNullException.ThrowIfNull(text);
         return Parse(text.AsSpan());
     }
+
+    /// <summary>Parses exactly 16 lowercase hex UTF-8 bytes.</summary>
+    /// <exception cref="FormatException">The bytes are not a valid id; the message names the text and the bad position.</exception>
+    public static ProbeId Parse(ReadOnlySpan<byte> utf8Text) =>
+        TryParse(utf8Text, out var id) ? id : Parse(System.Text.Encoding.UTF8.GetString(utf8Text));
+
+    static ProbeId IParsable<ProbeId>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<ProbeId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out ProbeId result) => TryParse(s, out result);
+
+    static ProbeId ISpanParsable<ProbeId>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<ProbeId>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out ProbeId result) => TryParse(s, out result);
+
+    static ProbeId IUtf8SpanParsable<ProbeId>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => Parse(utf8Text);
+
+    static bool IUtf8SpanParsable<ProbeId>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out ProbeId result) => TryParse(utf8Text, out result);
 
     /// <summary>Parses exactly 16 lowercase hex chars without throwing.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out ProbeId id) => TryParseCore(text, out id) is null;

@@ -8,7 +8,7 @@ namespace CodeSight.Contracts.Ids;
 /// trace id. The all-zero value is reserved (W3C forbids it): <see cref="New"/> never returns it and
 /// <see cref="Parse(ReadOnlySpan{char})"/> rejects it; it is only ever <c>default</c>.
 /// </summary>
-public readonly struct TrailId : IEquatable<TrailId>, IComparable<TrailId>, IComparable, ISpanFormattable, IUtf8SpanFormattable
+public readonly struct TrailId : IEquatable<TrailId>, IComparable<TrailId>, IComparable, ISpanFormattable, IUtf8SpanFormattable, ISpanParsable<TrailId>, IUtf8SpanParsable<TrailId>
 {
     /// <summary>The number of chars in the text form.</summary>
     public const int HexLength = 32;
@@ -67,6 +67,23 @@ public readonly struct TrailId : IEquatable<TrailId>, IComparable<TrailId>, ICom
         ArgumentNullException.ThrowIfNull(text);
         return Parse(text.AsSpan());
     }
+
+    /// <summary>Parses exactly 32 lowercase hex UTF-8 bytes.</summary>
+    /// <exception cref="FormatException">The bytes are not a valid id; the message names the text and the bad position.</exception>
+    public static TrailId Parse(ReadOnlySpan<byte> utf8Text) =>
+        TryParse(utf8Text, out var id) ? id : Parse(System.Text.Encoding.UTF8.GetString(utf8Text));
+
+    static TrailId IParsable<TrailId>.Parse(string s, IFormatProvider? provider) => Parse(s);
+
+    static bool IParsable<TrailId>.TryParse([NotNullWhen(true)] string? s, IFormatProvider? provider, out TrailId result) => TryParse(s, out result);
+
+    static TrailId ISpanParsable<TrailId>.Parse(ReadOnlySpan<char> s, IFormatProvider? provider) => Parse(s);
+
+    static bool ISpanParsable<TrailId>.TryParse(ReadOnlySpan<char> s, IFormatProvider? provider, out TrailId result) => TryParse(s, out result);
+
+    static TrailId IUtf8SpanParsable<TrailId>.Parse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider) => Parse(utf8Text);
+
+    static bool IUtf8SpanParsable<TrailId>.TryParse(ReadOnlySpan<byte> utf8Text, IFormatProvider? provider, out TrailId result) => TryParse(utf8Text, out result);
 
     /// <summary>Parses exactly 32 lowercase hex chars without throwing.</summary>
     public static bool TryParse(ReadOnlySpan<char> text, out TrailId id) => TryParseCore(text, out id) is null;

@@ -122,4 +122,25 @@ public sealed class TrailIdTests
         Assert.Equal(id.GetHashCode(), new TrailId(1, 2).GetHashCode());
         Assert.True(default(TrailId).IsEmpty);
     }
+
+    [Fact]
+    public void ParsesThroughTheGenericParsingInterfaces()
+    {
+        var id = TrailId.New();
+
+        Assert.Equal(id, ParseAs<TrailId>(id.ToString()));
+        Assert.Equal(id, ParseUtf8As<TrailId>(System.Text.Encoding.UTF8.GetBytes(id.ToString())));
+    }
+
+    [Fact]
+    public void NamesTheBadByteWhenParsingUtf8()
+    {
+        var error = Assert.Throws<FormatException>(() => TrailId.Parse("4bf92f3577b34da6a3ce929d0e0e47_6"u8));
+
+        Assert.Contains("'_' at index 30", error.Message);
+    }
+
+    private static T ParseAs<T>(string text) where T : ISpanParsable<T> => T.Parse(text.AsSpan(), null);
+
+    private static T ParseUtf8As<T>(byte[] text) where T : IUtf8SpanParsable<T> => T.Parse(text, null);
 }
