@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Collections;
 using System.Text.RegularExpressions;
+using CodeSight.Contracts.Probes;
 
 namespace CodeSight.Engine.Redaction;
 
@@ -99,6 +100,26 @@ public sealed class SecretRedactor
         {
             path.Release();
         }
+    }
+
+    /// <summary>
+    /// Applies the value rules and the cap to a fault's message, name and stack (exception messages often quote
+    /// connection strings or headers); the same instance when nothing changed.
+    /// </summary>
+    public ProbeFault Redact(ProbeFault fault)
+    {
+        ArgumentNullException.ThrowIfNull(fault);
+        if (!IsEnabled)
+        {
+            return fault;
+        }
+
+        var message = RedactString(fault.Message);
+        var name = fault.Name is null ? null : RedactString(fault.Name);
+        var stack = fault.Stack is null ? null : RedactString(fault.Stack);
+        return ReferenceEquals(message, fault.Message) && ReferenceEquals(name, fault.Name) && ReferenceEquals(stack, fault.Stack)
+            ? fault
+            : new ProbeFault(message, name, stack);
     }
 
     /// <summary>Applies the value rules and the cap to one string; the same instance when nothing changed.</summary>

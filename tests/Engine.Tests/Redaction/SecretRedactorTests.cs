@@ -178,4 +178,23 @@ public sealed class SecretRedactorTests
 
         Assert.Contains("MaxStringLength", error.Message);
     }
+
+    [Fact]
+    public void ScrubsSecretsQuotedInAFault()
+    {
+        var fault = new ProbeFault("401 for Authorization: Bearer abcdefghijkl", "HttpRequestException", "at Call()");
+
+        var output = SecretRedactor.Default.Redact(fault);
+
+        Assert.Equal("401 for Authorization: Bearer " + Scrubbed, output.Message);
+        Assert.Same(fault.Stack, output.Stack);
+    }
+
+    [Fact]
+    public void ReturnsACleanFaultAsIs()
+    {
+        var fault = new ProbeFault("disk full", "IOException", null);
+
+        Assert.Same(fault, SecretRedactor.Default.Redact(fault));
+    }
 }

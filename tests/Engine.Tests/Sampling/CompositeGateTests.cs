@@ -55,4 +55,20 @@ public sealed class CompositeGateTests
 
         Assert.Contains("Gate 1", error.Message);
     }
+
+    [Fact]
+    public void CompositesDecideWithoutAllocating()
+    {
+        var gate = new AnyOfGate(new AllOfGate(new RatioGate(0.5), AlwaysGate.Instance), NeverGate.Instance);
+        gate.Verdict(AllA);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 1000; i++)
+        {
+            gate.Verdict(AllA);
+            gate.Verdict(AllB);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 }
