@@ -9,7 +9,7 @@ internal static partial class SecretPatterns
     // the other terms only as the key's last word(s), so token_count, max_tokens or author stay visible.
     [GeneratedRegex(
         @"(?:^|_)(?:password|passwd)(?:_|$)"
-        + @"|(?:^|_)(?:pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|auth|authorization|cookie|cookies|set_cookie|credential|credentials|session_?id|sessionid|signature)$",
+        + @"|(?:^|_)(?:pwd|passphrase|secret|token|api_?key|apikey|access_?key|private_?key|auth|authorization|cookie|cookies|set_cookie|credential|credentials|session_?id|sessionid)$",
         RegexOptions.CultureInvariant)]
     public static partial Regex SensitiveKey();
 

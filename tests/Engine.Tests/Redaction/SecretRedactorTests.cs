@@ -44,6 +44,8 @@ public sealed class SecretRedactorTests
     [InlineData("keyboard")]
     [InlineData("secretary_name")]
     [InlineData("passage")]
+    [InlineData("function_signature")]
+    [InlineData("oauth_provider")]
     public void LeavesKeysThatOnlyLookSensitive(string key)
     {
         var bag = new Dictionary<string, object?> { [key] = "visible" };
