@@ -202,6 +202,37 @@ public sealed class TraceRecordCodecTests
     }
 
     [Fact]
+    public void BuildsAFaultFromReservedAttributesAlone()
+    {
+        var probe = ToolProbe(new Dictionary<string, object?>
+        {
+            [ProbeAttributes.FaultMessageKey] = "late",
+            [ProbeAttributes.FaultNameKey] = "TimeoutError",
+        });
+
+        var record = TraceRecord.FromProbe(probe);
+
+        Assert.Equal(new ProbeFault("late", "TimeoutError", null), record.Error);
+        Assert.Empty(record.Attributes);
+    }
+
+    [Theory]
+    [InlineData(ProbeKind.Run, "run")]
+    [InlineData(ProbeKind.Turn, "inference")]
+    [InlineData(ProbeKind.Tool, "action")]
+    [InlineData(ProbeKind.Model, "recall")]
+    [InlineData(ProbeKind.Custom, "custom")]
+    public void WritesTheSegmentKindAndReadsBackTheAppKind(ProbeKind kind, string wire)
+    {
+        var probe = ToolProbe() with { Kind = kind };
+
+        var line = TraceRecordCodec.Serialize(TraceRecord.FromProbe(probe));
+
+        Assert.Contains($"\"kind\":\"{wire}\"", line);
+        Assert.Equal(kind, TraceRecordCodec.Deserialize(line).ToProbe().Kind);
+    }
+
+    [Fact]
     public void RoundTripsAttributeValueTypes()
     {
         var attributes = new Dictionary<string, object?>
