@@ -1,0 +1,44 @@
+using CodeSight.Contracts.Ids;
+
+namespace CodeSight.Engine.Sampling;
+
+/// <summary>
+/// Admits a trail if any inner gate admits it. Gates are asked in order and asking stops at the first
+/// admission, so a <see cref="RateLimitGate"/> placed last spends tokens only on trails the others refused.
+/// </summary>
+public sealed class AnyOfGate : ISamplingGate
+{
+    private readonly ISamplingGate[] _gates;
+
+    /// <summary>Combines gates; with no gates no trail is admitted.</summary>
+    public AnyOfGate(params ISamplingGate[] gates)
+    {
+        ArgumentNullException.ThrowIfNull(gates);
+        for (var i = 0; i < gates.Length; i++)
+        {
+            if (gates[i] is null)
+            {
+                throw new ArgumentNullException(nameof(gates), $"Gate {i} is null.");
+            }
+        }
+
+        _gates = (ISamplingGate[])gates.Clone();
+    }
+
+    /// <summary>The inner gates, in the order they are asked.</summary>
+    public IReadOnlyList<ISamplingGate> Gates => _gates;
+
+    /// <inheritdoc/>
+    public bool Verdict(TrailId id)
+    {
+        foreach (var gate in _gates)
+        {
+            if (gate.Verdict(id))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}
