@@ -6,6 +6,12 @@ namespace CodeSight.Actors.Configuration;
 /// </summary>
 public sealed class ConfigurationException : Exception
 {
+    /// <summary>
+    /// For settings readers in other layers: a value that parsed but is not acceptable. Name the path and the
+    /// value in <paramref name="reason"/>.
+    /// </summary>
+    public ConfigurationException(string reason) : this(reason, null, null) { }
+
     internal ConfigurationException(string reason, HoconPosition? position = null, Exception? inner = null)
         : base(position is { } p ? $"{p}: {reason}" : reason, inner)
     {
