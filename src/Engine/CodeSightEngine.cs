@@ -1,0 +1,114 @@
+using CodeSight.Actors;
+using CodeSight.Contracts.Ids;
+using CodeSight.Engine.Clock;
+using CodeSight.Engine.Recording;
+using CodeSight.Engine.Redaction;
+using CodeSight.Engine.Sampling;
+using CodeSight.Engine.Trails;
+
+namespace CodeSight.Engine;
+
+/// <summary>
+/// The tracing plane running inside an actor system: the trail supervisor (<c>/user/codesight/trails</c>), the
+/// sampling router for hosts that send actor messages (<see cref="Router"/>), and the <see cref="Recorder"/> facade
+/// for hosts that are not actors. Signals, <c>TrailCompleted</c> and observations are published on the system's
+/// event stream, where sinks and the ledger subscribe.
+/// </summary>
+public sealed class CodeSightEngine
+{
+    private readonly TrailContext _context;
+    private readonly IActorRef _trails;
+    private readonly object _startLock = new();
+
+    private CodeSightEngine(ActorSystem system, EngineOptions options)
+    {
+        System = system;
+        Settings = new EngineSettings(system.Settings.Config);
+        Clock = options.Clock ?? SystemClock.Instance;
+        Gate = options.Gate ?? DefaultGate(Settings);
+        var redactor = options.Redactor ?? (Settings.Redaction ? SecretRedactor.Default : SecretRedactor.PassThrough);
+        var tail = options.TailPolicy ?? (Settings.TailSampling
+            ? new TailSamplingPolicy(Settings.TailKeepErrors, Settings.TailSlowThreshold, new RatioGate(Settings.TailHeadRatio))
+            : null);
+        _context = new TrailContext(system.EventStream, Clock, redactor, Counters, tail, Settings.IdleTimeout);
+        var root = system.ActorOf(Props.Create(static () => new EngineRootActor()), "codesight");
+        _trails = system.ActorOf(root, Props.Create(() => new TrailSupervisor(_context, Settings.ReapInterval)), "trails");
+        Router = system.ActorOf(root, Props.Create(() => new SamplingRouter(this)), "router");
+        Recorder = new Recorder(this);
+    }
+
+    /// <summary>Starts the tracing plane in <paramref name="system"/>; its settings come from the system's configuration.</summary>
+    public static CodeSightEngine Start(ActorSystem system, EngineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        return new CodeSightEngine(system, options ?? new EngineOptions());
+    }
+
+    /// <summary>The actor system the engine runs in.</summary>
+    public ActorSystem System { get; }
+
+    /// <summary>The engine's settings.</summary>
+    public EngineSettings Settings { get; }
+
+    /// <summary>Counts of everything admitted, dropped, rejected and completed.</summary>
+    public EngineCounters Counters { get; } = new();
+
+    /// <summary>The time source.</summary>
+    public IEngineClock Clock { get; }
+
+    /// <summary>The head-sampling gate (for tail sampling, the gate that admits trails to be judged).</summary>
+    public ISamplingGate Gate { get; }
+
+    /// <summary>Where host actors <c>Tell</c> <c>OpenProbe</c>/<c>UpdateProbe</c>/<c>FailProbe</c>/<c>CloseProbe</c>.</summary>
+    public IActorRef Router { get; }
+
+    /// <summary>The facade for hosts that are not actors.</summary>
+    public Recorder Recorder { get; }
+
+    /// <summary>Number of trails whose actor is running.</summary>
+    public int RunningTrails => _context.Running.Count;
+
+    /// <summary>Stops the engine's actors, closing nothing: call before terminating the system to end cleanly.</summary>
+    public Task StopAsync(TimeSpan timeout) => _trails.GracefulStop(timeout);
+
+    internal bool Admit(TrailId trailId)
+    {
+        if (Gate.Verdict(trailId)) return true;
+        Counters.TrailsSampledOut.Increment();
+        return false;
+    }
+
+    internal bool TryFindTrail(TrailId trailId, out IActorRef trail) => _context.Running.TryGetValue(trailId, out trail!);
+
+    /// <summary>Starts the actor of a fresh trail (its id was just minted, so no one else can start it).</summary>
+    internal IActorRef StartTrail(TrailId trailId, bool continued = false)
+    {
+        var trail = System.ActorOf(_trails, Props.Create(() => new TrailActor(trailId, _context, continued)), trailId.ToString());
+        _context.Running[trailId] = trail;
+        Counters.TrailsAdmitted.Increment();
+        return trail;
+    }
+
+    /// <summary>Finds the running actor of a trail or starts it; safe when several threads continue one trail.</summary>
+    internal IActorRef FindOrStartTrail(TrailId trailId, bool continued = false)
+    {
+        if (_context.Running.TryGetValue(trailId, out var running)) return running;
+        lock (_startLock)
+        {
+            return _context.Running.TryGetValue(trailId, out running) ? running : StartTrail(trailId, continued);
+        }
+    }
+
+    private static ISamplingGate DefaultGate(EngineSettings settings)
+    {
+        // With tail sampling every trail must run to be judged; only the rate limit still applies at the head.
+        ISamplingGate ratio = settings.TailSampling ? AlwaysGate.Instance
+            : settings.SamplingRatio >= 1 ? AlwaysGate.Instance : new RatioGate(settings.SamplingRatio);
+        return settings.RateLimit > 0 ? new AllOfGate(ratio, new RateLimitGate(settings.RateLimit, settings.RateLimitBurst)) : ratio;
+    }
+
+    private sealed class EngineRootActor : ActorBase
+    {
+        protected override bool Receive(object message) => false;
+    }
+}

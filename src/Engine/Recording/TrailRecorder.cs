@@ -1,0 +1,47 @@
+using CodeSight.Actors;
+using CodeSight.Contracts.Ids;
+using CodeSight.Contracts.Messages;
+using CodeSight.Contracts.Probes;
+using CodeSight.Engine.Clock;
+
+namespace CodeSight.Engine.Recording;
+
+/// <summary>
+/// A recorder view bound to one trail id (from <see cref="Recorder.Scope"/>): open probes in a trail begun elsewhere.
+/// When the trail is not recorded every method returns <see cref="ProbeHandle.Noop"/>.
+/// </summary>
+public sealed class TrailRecorder
+{
+    private readonly IActorRef? _trail;
+    private readonly IEngineClock? _clock;
+
+    internal TrailRecorder(TrailId trailId, IActorRef trail, IEngineClock clock)
+    {
+        TrailId = trailId;
+        _trail = trail;
+        _clock = clock;
+    }
+
+    private TrailRecorder(TrailId trailId) => TrailId = trailId;
+
+    internal static TrailRecorder NotRecording(TrailId trailId) => new(trailId);
+
+    /// <summary>The trail.</summary>
+    public TrailId TrailId { get; }
+
+    /// <summary>False when the trail is sampled out or the recorder is disabled.</summary>
+    public bool IsRecording => _trail is not null;
+
+    /// <summary>
+    /// Opens a probe in the trail. <paramref name="parent"/> may name a probe that lives in another process (the
+    /// remote caller's probe): it becomes this process's fragment root. Null opens the trail's root.
+    /// </summary>
+    public ProbeHandle Open(ProbeKind kind, string name, ProbeId? parent = null, IReadOnlyDictionary<string, object?>? attributes = null)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        if (_trail is null) return ProbeHandle.Noop;
+        var id = ProbeId.New();
+        _trail.Tell(new OpenProbe(TrailId, id, parent, kind, name, attributes ?? ProbeAttributes.Empty, _clock!.NowMicros()), null);
+        return new LiveProbeHandle(_trail, _clock, TrailId, id);
+    }
+}
