@@ -1,3 +1,4 @@
+using CodeSight.Actors.Events;
 using CodeSight.Actors.Tests.Support;
 using Xunit;
 
@@ -96,9 +97,9 @@ public sealed class ActorOfTests : TestKit.TestKit
 
     private void EventFilterFailure(IActorRef parent, string name)
     {
-        Sys.EventStream.Subscribe(TestActor.Ref, typeof(Events.LogEvent));
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(LogEvent));
         parent.Tell(name, TestActor);
-        var log = ExpectMsg<Events.LogEvent>();
+        var log = ExpectMsg<LogEvent>();
         Assert.IsType<InvalidActorNameException>(log.Cause);
     }
 
@@ -132,9 +133,9 @@ public sealed class ActorOfTests : TestKit.TestKit
     [Fact]
     public void AFactoryReturningNullFailsCreation()
     {
-        Sys.EventStream.Subscribe(TestActor.Ref, typeof(Events.LogEvent));
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(LogEvent));
         var actor = Sys.ActorOf(Props.Create<EchoActor>(() => null!));
-        var log = ExpectMsg<Events.LogEvent>();
+        var log = ExpectMsg<LogEvent>();
         Assert.IsType<ActorInitializationException>(log.Cause);
         Assert.Contains("factory returned null", log.Cause!.InnerException!.Message);
         Watch(actor);

@@ -1,3 +1,4 @@
+using CodeSight.Actors.Events;
 using Xunit;
 
 namespace CodeSight.Actors.Tests.Actor;
@@ -76,9 +77,9 @@ public sealed class ReceiveTimeoutTests : TestKit.TestKit
     [Fact]
     public void ANonPositiveTimeoutIsRejected()
     {
-        Sys.EventStream.Subscribe(TestActor.Ref, typeof(Events.LogEvent));
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(LogEvent));
         Sys.ActorOf(Props.Create(() => new Idle(TestActor, TimeSpan.Zero)));
-        var log = ExpectMsg<Events.LogEvent>();
+        var log = ExpectMsg<LogEvent>();
         Assert.IsType<ArgumentOutOfRangeException>(log.Cause!.InnerException);
         Assert.Contains("must be positive", log.Cause.InnerException!.Message);
     }

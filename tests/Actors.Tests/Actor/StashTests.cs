@@ -1,3 +1,4 @@
+using CodeSight.Actors.Events;
 using Xunit;
 
 namespace CodeSight.Actors.Tests.Actor;
@@ -104,11 +105,11 @@ public sealed class StashTests : TestKit.TestKit
     [Fact]
     public void StashedMessagesBecomeDeadLettersWhenTheActorStops()
     {
-        Sys.EventStream.Subscribe(TestActor.Ref, typeof(Events.DeadLetter));
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(DeadLetter));
         var gate = Sys.ActorOf(Props.Create(() => new Gate(TestActor)));
         ExpectMsg("started");
         gate.Tell("kept", null);
         Sys.Stop(gate);
-        Assert.Equal("kept", ExpectMsg<Events.DeadLetter>().Message);
+        Assert.Equal("kept", ExpectMsg<DeadLetter>().Message);
     }
 }
