@@ -19,7 +19,11 @@ public sealed class ActorOfTests : TestKit.TestKit
     {
         public static int Created;
 
-        public Counting() => Interlocked.Increment(ref Created);
+        public Counting()
+        {
+            Interlocked.Increment(ref Created);
+            Receive<string>(s => throw new InvalidOperationException(s));
+        }
     }
 
     [Fact]
@@ -92,15 +96,12 @@ public sealed class ActorOfTests : TestKit.TestKit
         var parent = Sys.ActorOf(Props.Create<Parent>());
         parent.Tell("kid", TestActor);
         ExpectMsg<IActorRef>();
-        EventFilterFailure(parent, "kid");
-    }
-
-    private void EventFilterFailure(IActorRef parent, string name)
-    {
+        // The second ActorOf throws inside the parent, which fails and reports it.
         Sys.EventStream.Subscribe(TestActor.Ref, typeof(LogEvent));
-        parent.Tell(name, TestActor);
+        parent.Tell("kid", TestActor);
         var log = ExpectMsg<LogEvent>();
         Assert.IsType<InvalidActorNameException>(log.Cause);
+        Assert.Contains("'kid' is not unique", log.Cause!.Message);
     }
 
     [Fact]
@@ -108,10 +109,12 @@ public sealed class ActorOfTests : TestKit.TestKit
     {
         var before = Volatile.Read(ref Counting.Created);
         var props = Props.Create(() => new Counting());
-        Sys.ActorOf(props);
+        var first = Sys.ActorOf(props);
         Sys.ActorOf(props);
         AwaitCondition(() => Volatile.Read(ref Counting.Created) - before >= 2);
         Assert.Equal(2, Volatile.Read(ref Counting.Created) - before);
+        first.Tell("restart", null);
+        AwaitCondition(() => Volatile.Read(ref Counting.Created) - before == 3);
     }
 
     [Fact]

@@ -31,8 +31,13 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         private int _count;
 
-        public Worker(IActorRef probe, string name)
+        public Worker(IActorRef probe, string name, ManualResetEventSlim? gate = null)
         {
+            Receive<string>(s => s == "block", _ =>
+            {
+                probe.Tell($"{name} blocked", Self);
+                gate?.Wait(TimeSpan.FromSeconds(10));
+            });
             Receive<string>(s => s == "fail-resume", _ => throw new ResumeException(name));
             Receive<string>(s => s == "fail-stop", _ => throw new StopException(name));
             Receive<string>(s => s == "fail-escalate", _ => throw new EscalateException(name));
@@ -125,15 +130,18 @@ public sealed class SupervisionTests : TestKit.TestKit
     {
         using var gate = new ManualResetEventSlim();
         var parent = NewSupervisor(new OneForOneStrategy(Decide));
-        var worker = Child(parent, "w", () => new Worker(TestActor, "w"));
+        var worker = Child(parent, "w", () => new Worker(TestActor, "w", gate));
         ExpectMsg("w created");
         worker.Tell("count", TestActor);
         ExpectMsg("w=1");
-        // Queue messages behind the failing one in one go, so they are in the mailbox when it fails.
+        // Hold the worker so that the failing message and those behind it are all in its mailbox.
+        worker.Tell("block", null);
+        ExpectMsg("w blocked");
         worker.Tell("fail", null);
         worker.Tell("after-1", null);
         worker.Tell("count", TestActor);
         worker.Tell("after-2", null);
+        gate.Set();
         ExpectMsg("w created");
         ExpectMsg("w got after-1");
         ExpectMsg("w=1");
