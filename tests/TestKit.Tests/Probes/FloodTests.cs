@@ -1,7 +1,9 @@
+using CodeSight.TestKit.Tests.Support;
 using Xunit;
 
 namespace CodeSight.TestKit.Tests.Probes;
 
+[Collection(SerialCollection.Name)]
 public sealed class FloodTests : TestKit
 {
     [Fact]

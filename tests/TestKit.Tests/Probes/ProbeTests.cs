@@ -7,8 +7,6 @@ namespace CodeSight.TestKit.Tests.Probes;
 
 public sealed class ProbeTests : TestKit
 {
-    public ProbeTests() : base("codesight.test.single-expect-default = 1s") { }
-
     private sealed record Ping(int N);
 
     [Fact]
