@@ -67,8 +67,8 @@ public abstract class SinkActor : ActorBase
     protected override void PostStop()
     {
         Context.System.EventStream.Unsubscribe(Self);
-        Guarded(FlushOutput, "flush on stop");
-        Guarded(CloseOutput, "close");
+        Guarded(FlushOutput, "flush on stop", provesRecovery: false);
+        Guarded(CloseOutput, "close", provesRecovery: false);
     }
 
     /// <inheritdoc />
@@ -77,7 +77,7 @@ public abstract class SinkActor : ActorBase
         switch (message)
         {
             case CloseSignal close:
-                if (Guarded(() => Write(close.Probe), "write"))
+                if (Guarded(() => Write(close.Probe), "write", provesRecovery: true))
                 {
                     Counters.CountWritten();
                     if (_flush.EveryRecords > 0 && ++_unflushed >= _flush.EveryRecords)
@@ -110,15 +110,17 @@ public abstract class SinkActor : ActorBase
     private void FlushNow()
     {
         _unflushed = 0;
-        Guarded(FlushOutput, "flush");
+        Guarded(FlushOutput, "flush", provesRecovery: false);
     }
 
-    private bool Guarded(Action action, string what)
+    // Only a successful write proves the output works again: a flush of an output that never opened succeeds
+    // trivially and must not announce a recovery.
+    private bool Guarded(Action action, string what, bool provesRecovery)
     {
         try
         {
             action();
-            if (_failing)
+            if (_failing && provesRecovery)
             {
                 _failing = false;
                 Publish(LogLevel.Info, $"{Kind} sink recovered: {what} succeeded again.", null);
