@@ -6,11 +6,15 @@ namespace CodeSight.Persistence.Actors;
 /// </summary>
 public sealed class JournalCounters
 {
+    private long _writeRequests;
     private long _transactions;
     private long _eventsWritten;
     private long _eventsRejected;
     private long _eventsFailed;
     private long _eventsReplayed;
+
+    /// <summary>Write requests received by the journal actor (one per actor turn that persisted something).</summary>
+    public long WriteRequests => Volatile.Read(ref _writeRequests);
 
     /// <summary>Write transactions attempted (one per batch, plus one per request when a conflicting batch is split).</summary>
     public long Transactions => Volatile.Read(ref _transactions);
@@ -26,6 +30,8 @@ public sealed class JournalCounters
 
     /// <summary>Events read back by recoveries.</summary>
     public long EventsReplayed => Volatile.Read(ref _eventsReplayed);
+
+    internal void AddWriteRequest() => Interlocked.Increment(ref _writeRequests);
 
     internal void AddTransaction() => Interlocked.Increment(ref _transactions);
 

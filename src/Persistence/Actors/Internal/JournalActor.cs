@@ -12,6 +12,7 @@ namespace CodeSight.Persistence.Actors.Internal;
 internal sealed class JournalActor : ActorBase
 {
     private readonly IActorRef _writer;
+    private readonly JournalCounters _counters;
     private readonly int _maxBatchSize;
     private readonly Queue<object> _waiting = new();
     private bool _busy;
@@ -19,6 +20,7 @@ internal sealed class JournalActor : ActorBase
     public JournalActor(SqliteJournal journal, JournalCounters counters, int maxBatchSize)
     {
         _maxBatchSize = maxBatchSize;
+        _counters = counters;
         _writer = Context.ActorOf(
             Props.Create(() => new JournalWriter(journal, counters)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId),
             "writer");
@@ -32,7 +34,12 @@ internal sealed class JournalActor : ActorBase
                 _busy = false;
                 SendNext();
                 return true;
-            case WriteEvents or ReplayEvents or DeleteEvents:
+            case WriteEvents:
+                _counters.AddWriteRequest();
+                _waiting.Enqueue(message);
+                if (!_busy) SendNext();
+                return true;
+            case ReplayEvents or DeleteEvents:
                 _waiting.Enqueue(message);
                 if (!_busy) SendNext();
                 return true;
