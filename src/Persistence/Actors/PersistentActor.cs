@@ -432,6 +432,9 @@ public abstract class PersistentActor : ActorBase
             case EventWriteFailed failed:
                 if (failed.InstanceId == _instanceId) OnEventWriteFailed(failed);
                 return true;
+            case DeferredReady ready:
+                if (ready.InstanceId == _instanceId) OnDeferredReady();
+                return true;
             case StartRecovery or SnapshotLoaded or SnapshotLoadFailed or ReplayedEvent or ReplayCompleted or ReplayFailed:
                 return true; // a previous incarnation's, or a duplicate: ignore
         }
@@ -477,6 +480,13 @@ public abstract class PersistentActor : ActorBase
         }
     }
 
+    private void OnDeferredReady()
+    {
+        PendingHandler pending = TakeNextPersistHandler(0);
+        pending.Handler(pending.Value);
+        AfterHandler();
+    }
+
     private PendingHandler TakeNextPersistHandler(long sequenceNr)
     {
         if (!_pendingHandlers.TryDequeue(out PendingHandler pending) || pending.SequenceNr != sequenceNr)
@@ -493,19 +503,7 @@ public abstract class PersistentActor : ActorBase
     private void AfterHandler()
     {
         FlushBatch();
-        RunDeferredHandlers();
         if (_pendingStashingHandlers == 0) _internalStash.UnstashAll();
-    }
-
-    private void RunDeferredHandlers()
-    {
-        while (_pendingHandlers.TryPeek(out PendingHandler next) && next.SequenceNr == 0)
-        {
-            _pendingHandlers.Dequeue();
-            if (next.Stashing) _pendingStashingHandlers--;
-            next.Handler(next.Value);
-            FlushBatch();
-        }
     }
 
     private void PersistGroup<TEvent>(IEnumerable<TEvent> events, Action<TEvent> handler, bool stashing) where TEvent : notnull
@@ -562,8 +560,10 @@ public abstract class PersistentActor : ActorBase
             return;
         }
 
+        // The journal answers it in its place after the pending writes, with this command's sender.
         _pendingHandlers.Enqueue(new PendingHandler(0, value!, v => handler((T)v!), stashing));
         if (stashing) _pendingStashingHandlers++;
+        _eventBatch.Add(new AtomicWrite([new EventWrite(0, Sender, null)], null, Loopback: true));
     }
 
     private void FlushBatch()
@@ -578,7 +578,7 @@ public abstract class PersistentActor : ActorBase
     {
         // Answers meant for an earlier incarnation of this actor are dropped, not held back.
         if (message is StartRecovery or SnapshotLoaded or SnapshotLoadFailed or ReplayedEvent or ReplayCompleted or ReplayFailed
-            or EventWritten or EventRejected or EventWriteFailed)
+            or EventWritten or EventRejected or EventWriteFailed or DeferredReady)
         {
             return;
         }

@@ -98,6 +98,20 @@ public sealed class PersistTests : PersistenceTestKit
     }
 
     [Fact]
+    public void ADeferredHandlerAnswersTheSenderOfTheCommandThatDeferredIt()
+    {
+        IActorRef actor = StartRecovered("p1", out _);
+        var other = CreateTestProbe();
+
+        actor.Tell(new AddAsync(1), TestActor);
+        actor.Tell(new DeferNote("mine", Stashing: false), other);
+
+        ExpectMsg(new Applied(1, 1));
+        other.ExpectMsg("mine");
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
     public void DeferWithNothingPendingRunsAtOnce()
     {
         IActorRef actor = StartRecovered("p1", out _);

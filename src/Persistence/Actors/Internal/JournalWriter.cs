@@ -66,7 +66,7 @@ internal sealed class JournalWriter(SqliteJournal journal, JournalCounters count
         {
             foreach (AtomicWrite write in request.Writes)
             {
-                if (write.Rejection is not null) continue;
+                if (!write.HasRows) continue;
                 foreach (EventWrite e in write.Events) rows.Add(e.Row!);
             }
         }
@@ -92,7 +92,11 @@ internal sealed class JournalWriter(SqliteJournal journal, JournalCounters count
             foreach (EventWrite e in write.Events)
             {
                 object reply;
-                if (write.Rejection is { } rejection)
+                if (write.Loopback)
+                {
+                    reply = new DeferredReady(request.InstanceId);
+                }
+                else if (write.Rejection is { } rejection)
                 {
                     counters.AddRejected(1);
                     reply = new EventRejected(e.SequenceNr, rejection, request.InstanceId);

@@ -6,5 +6,5 @@ namespace CodeSight.Persistence.Actors.Internal;
 internal sealed record WriteEvents(IActorRef PersistentActor, int InstanceId, IReadOnlyList<AtomicWrite> Writes)
 {
     /// <summary>Number of rows the request adds to a transaction.</summary>
-    public int RowCount { get; } = Writes.Sum(static w => w.Rejection is null ? w.Events.Count : 0);
+    public int RowCount { get; } = Writes.Sum(static w => w.HasRows ? w.Events.Count : 0);
 }
