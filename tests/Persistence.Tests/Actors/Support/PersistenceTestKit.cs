@@ -13,7 +13,7 @@ public abstract class PersistenceTestKit : TestKit.TestKit
     private SqlitePersistence? _persistence;
 
     protected PersistenceTestKit(string? hocon = null)
-        : base(hocon ?? "codesight.test.single-expect-default = 5s")
+        : base(hocon ?? "codesight.test.single-expect-default = 5s\ncodesight.persistence.journal.path = \":memory:\"")
     {
     }
 

@@ -83,6 +83,8 @@ public sealed class ValuesActor : PersistentActor
                 if (note.Stashing) Defer(note.Text, text => Sender.Tell(text, Self));
                 else DeferAsync(note.Text, text => Sender.Tell(text, Self));
                 return true;
+            case Boom boom:
+                throw new InvalidOperationException(boom.Reason);
             case Get:
                 Sender.Tell(new Values([.. _values], LastSequenceNr), Self);
                 return true;
@@ -136,6 +138,8 @@ public sealed class ValuesActor : PersistentActor
     public sealed record DeferNote(string Text, bool Stashing);
 
     public sealed record Get;
+
+    public sealed record Boom(string Reason);
 
     public sealed record TakeSnapshot;
 
