@@ -2,6 +2,8 @@ using CodeSight.Actors;
 using CodeSight.Actors.Events;
 using CodeSight.Persistence.Actors;
 using CodeSight.Persistence.Tests.Actors.Support;
+using CodeSight.Persistence.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Xunit;
 using static CodeSight.Persistence.Tests.Actors.Support.ValuesActor;
 
@@ -33,6 +35,29 @@ public sealed class LifecycleTests : PersistenceTestKit
         Values values = ExpectMsg<Values>();
         Assert.Equal([1, 2], values.Items);
         Assert.Equal(2, values.LastSequenceNr);
+    }
+
+    [Fact]
+    public void ARestartWhileAWriteIsInFlightDropsTheOldHandlerAndRecoversTheWrittenEvent()
+    {
+        using var database = new TempDatabase();
+        StartPersistence(database.Options with { BusyTimeout = TimeSpan.FromSeconds(30) });
+        var observer = CreateTestProbe();
+        IActorRef actor = StartRecovered("inflight", observer);
+        using SqliteConnection raw = database.OpenRaw();
+        SqliteTransaction held = raw.BeginTransaction(deferred: false);
+
+        actor.Tell(new AddAsync(1), TestActor);
+        AwaitCondition(() => Persistence.Counters.WriteRequests == 1);
+        actor.Tell(new Boom("while writing"), TestActor);
+        held.Commit();
+
+        // The new instance's replay queues behind the write, so it sees the event; the old instance's handler
+        // never runs (its answer is dropped as stale), so nothing is applied twice.
+        Assert.Equal([1], observer.ExpectMsg<Recovered>().Values);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(200));
+        actor.Tell(new Get(), TestActor);
+        Assert.Equal([1], ExpectMsg<Values>().Items);
     }
 
     [Fact]
