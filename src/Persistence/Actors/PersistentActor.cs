@@ -529,10 +529,9 @@ public abstract class PersistentActor : ActorBase
             {
                 try
                 {
-                    SerializedEvent serialized = serializer.Serialize(@event);
-                    row = new JournalWrite(PersistenceId, sequenceNr, serialized.Manifest, serialized.Payload, _writerUuid);
+                    row = ToJournalWrite(@event, sequenceNr, serializer);
                 }
-                catch (EventSerializationException e)
+                catch (Exception e) when (e is EventSerializationException or ArgumentException)
                 {
                     rejection = e;
                 }
@@ -544,6 +543,31 @@ public abstract class PersistentActor : ActorBase
         }
 
         if (writes.Count > 0) _eventBatch.Add(new AtomicWrite(writes, rejection));
+    }
+
+    private JournalWrite ToJournalWrite(object @event, long sequenceNr, IEventSerializer serializer)
+    {
+        if (@event is not Tagged tagged)
+        {
+            SerializedEvent plain = serializer.Serialize(@event);
+            return new JournalWrite(PersistenceId, sequenceNr, plain.Manifest, plain.Payload, _writerUuid);
+        }
+
+        // Checked here, not by the journal: a bad tag must reject this event, not fail the batch it would share.
+        ArgumentNullException.ThrowIfNull(tagged.Payload, nameof(Tagged.Payload));
+        ArgumentNullException.ThrowIfNull(tagged.Tags, nameof(Tagged.Tags));
+        for (int i = 0; i < tagged.Tags.Count; i++)
+        {
+            string tag = tagged.Tags[i];
+            if (string.IsNullOrEmpty(tag) || tag.Contains(';', StringComparison.Ordinal))
+            {
+                throw new ArgumentException(
+                    $"Persistence id '{PersistenceId}', sequence number {sequenceNr}: tag {i} ('{tag}') is empty or contains ';'.", nameof(@event));
+            }
+        }
+
+        SerializedEvent serialized = serializer.Serialize(tagged.Payload);
+        return new JournalWrite(PersistenceId, sequenceNr, serialized.Manifest, serialized.Payload, _writerUuid) { Tags = [.. tagged.Tags] };
     }
 
     private void DeferCore<T>(T value, Action<T> handler, bool stashing)
