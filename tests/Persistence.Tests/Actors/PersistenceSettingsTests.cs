@@ -92,4 +92,29 @@ public sealed class PersistenceSettingsTests
         Assert.Equal("/system/persistence-snapshot-store", persistence.SnapshotStore.Path.ToStringWithoutAddress());
         await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
     }
+
+    [Fact]
+    public async Task StartFailsAtOnceForADatabaseThatCannotBeOpened()
+    {
+        using ActorSystem system = ActorSystem.Create("badpath");
+        string path = Path.Combine(Path.GetTempPath(), "codesight-missing-" + Guid.NewGuid().ToString("N"), "events.db");
+
+        var error = Assert.Throws<PersistenceException>(() =>
+            SqlitePersistence.Start(system, new PersistenceOptions { Store = SqliteStoreOptions.ForFile(path) }));
+
+        Assert.Contains(path, error.Message);
+        await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public async Task AMaxBatchSizeBelowOneIsRefused()
+    {
+        using ActorSystem system = ActorSystem.Create("badbatch", "codesight.persistence.journal.path = \":memory:\"");
+
+        var error = Assert.Throws<ArgumentOutOfRangeException>(() =>
+            SqlitePersistence.Start(system, new PersistenceOptions { MaxBatchSize = 0 }));
+
+        Assert.Contains("MaxBatchSize", error.Message);
+        await system.Terminate().WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }

@@ -1,6 +1,8 @@
 using CodeSight.Actors;
 using CodeSight.Persistence.Actors;
 using CodeSight.Persistence.Actors.Serialization;
+using CodeSight.Persistence.Snapshots;
+using CodeSight.Persistence.Sqlite;
 using CodeSight.Persistence.Tests.Actors.Support;
 using Xunit;
 using static CodeSight.Persistence.Tests.Actors.Support.ValuesActor;
@@ -127,5 +129,42 @@ public sealed class SnapshotTests : PersistenceTestKit
         Recovered recovered = observer.ExpectMsg<Recovered>();
         Assert.Equal(0, recovered.SnapshotSequenceNr);
         Assert.Equal([1, 2], recovered.Values);
+    }
+
+    [Fact]
+    public void ASnapshotAfterToSequenceNrIsNotOffered()
+    {
+        var observer = CreateTestProbe();
+        IActorRef first = StartRecovered("snap", observer);
+        first.Tell(new AddAll([1, 2, 3]), TestActor);
+        ReceiveN(3);
+        first.Tell(new TakeSnapshot(), TestActor);
+        observer.ExpectMsg<SaveSnapshotSuccess>();
+        Restart(first);
+
+        Sys.ActorOf(ValuesActor.Props("snap", observer, new Recovery { ToSequenceNr = 2 }));
+
+        Recovered recovered = observer.ExpectMsg<Recovered>();
+        Assert.Equal([1, 2], recovered.Values);
+        Assert.Equal(0, recovered.SnapshotSequenceNr);
+    }
+
+    [Fact]
+    public void ASnapshotWithAnUnknownManifestFailsRecoveryNamingIt()
+    {
+        string name = "snapshots-" + Guid.NewGuid().ToString("N");
+        using SqliteSnapshotStore store = SqliteSnapshotStore.Open(SqliteStoreOptions.ForSharedMemory(name));
+        store.Save(new SnapshotEntry("odd", 4, DateTimeOffset.UtcNow, "test.retired-snapshot", "{}"u8.ToArray()));
+        StartPersistence(SqliteStoreOptions.ForSharedMemory(name));
+        Sys.EventStream.Subscribe(TestActor, typeof(CodeSight.Actors.Events.LogEvent));
+        IActorRef actor = Sys.ActorOf(ValuesActor.Props("odd", CreateTestProbe()));
+        Watch(actor);
+
+        var log = FishForMessage<CodeSight.Actors.Events.LogEvent>(e => e.Level == CodeSight.Actors.Events.LogLevel.Error);
+        var cause = Assert.IsType<RecoveryFailedException>(log.Cause);
+        Assert.Equal(4, cause.SequenceNr);
+        Assert.Equal("test.retired-snapshot", cause.Manifest);
+        Assert.Contains("the snapshot cannot be read", log.Message);
+        ExpectTerminated(actor);
     }
 }
