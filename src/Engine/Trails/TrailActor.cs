@@ -3,6 +3,7 @@ using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
+using CodeSight.Engine.Recording;
 
 namespace CodeSight.Engine.Trails;
 
@@ -48,39 +49,58 @@ internal sealed class TrailActor : ActorBase
 
     protected override bool Receive(object message)
     {
-        if (message is CheckIdle)
+        switch (message)
         {
-            AbandonIfIdle();
-            return true;
+            // The recorder's own messages carry times from the engine's clock, stamped before they were told:
+            // they serve as the activity time without another clock read.
+            case LiveProbeHandle open:
+                Open(open.Id, open.ParentId, open.Kind, open.Name, open.Attributes, open.OpenedAt);
+                Touch(open.OpenedAt);
+                return true;
+            case ProbeNoted note:
+                Update(note.Probe.Id, note.Attributes, note.At);
+                Touch(note.At);
+                return true;
+            case ProbeClosing closing:
+                Touch(closing.Probe.ClosedAt);
+                Close(closing.Probe.Id, closing.Probe.CloseStatus, closing.Probe.ClosedAt);
+                return true;
+            case CheckIdle:
+                AbandonIfIdle();
+                return true;
         }
-        // Activity is stamped when a message arrives, before it is applied: whoever saw its signal may move the
-        // clock on at once, and the idle time must count from the message, not from the end of its handling.
+        // Host messages may carry times from any clock (or none): activity is read from the engine's clock when the
+        // message arrives, before it is applied, since whoever sees its signal may move a manual clock on at once.
         var now = _context.Clock.NowMicros();
         switch (message)
         {
-            case OpenProbe open: Open(open, now); break;
-            case UpdateProbe update: Update(update, now); break;
-            case FailProbe fail: Fail(fail, now); break;
-            case CloseProbe close: Close(close, now); break;
+            case OpenProbe open: Open(open.ProbeId, open.ParentId, open.Kind, open.Name, open.Attributes, open.At ?? now); break;
+            case UpdateProbe update: Update(update.ProbeId, update.Attributes, update.At ?? now); break;
+            case FailProbe fail: Fail(fail, fail.At ?? now); break;
+            case CloseProbe close: Close(close.ProbeId, close.Status, close.At ?? now); break;
             default: return false;
         }
-        _lastActivity = now;
+        Touch(now);
         return true;
     }
 
-    private void Open(OpenProbe open, long now)
+    private void Touch(long at)
     {
-        if (_completed || _index.ContainsKey(open.ProbeId) || !ParentIsValid(open.ParentId))
+        if (at > _lastActivity) _lastActivity = at;
+    }
+
+    private void Open(ProbeId id, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, long at)
+    {
+        if (_completed || _index.ContainsKey(id) || !ParentIsValid(parentId))
         {
             _context.Counters.RejectedOpens.Increment();
             return;
         }
-        var at = open.At ?? now;
-        var attributes = LiftFault(open.Attributes, null, out var fault);
-        var probe = new Probe(open.ProbeId, _trailId, open.ParentId, open.Kind, open.Name, at, null, ProbeStatus.Open,
-            Scrub(attributes), fault is null ? null : ScrubFault(fault));
-        if (open.ParentId is null || (_continued && _root is null && !_index.ContainsKey(open.ParentId.Value))) _root ??= open.ProbeId;
-        _index.Add(open.ProbeId, _probes.Count);
+        var scrubbed = LiftFault(attributes, null, out var fault);
+        var probe = new Probe(id, _trailId, parentId, kind, name, at, null, ProbeStatus.Open,
+            Scrub(scrubbed), fault is null ? null : ScrubFault(fault));
+        if (parentId is null || (_continued && _root is null && !_index.ContainsKey(parentId.Value))) _root ??= id;
+        _index.Add(id, _probes.Count);
         _probes.Add(probe);
         _openCount++;
         _context.Counters.ProbesOpened.Increment();
@@ -89,12 +109,11 @@ internal sealed class TrailActor : ActorBase
 
     private bool ParentIsValid(ProbeId? parent) => parent is { } id ? _continued || _index.ContainsKey(id) : _root is null;
 
-    private void Update(UpdateProbe update, long now)
+    private void Update(ProbeId id, IReadOnlyDictionary<string, object?> attributes, long at)
     {
-        if (!TryGetOpen(update.ProbeId, out var slot, out var probe)) return;
-        var at = update.At ?? now;
-        var attributes = LiftFault(update.Attributes, probe.Fault, out var fault);
-        var merged = Merge(probe.Attributes, Scrub(attributes));
+        if (!TryGetOpen(id, out var slot, out var probe)) return;
+        var added = LiftFault(attributes, probe.Fault, out var fault);
+        var merged = Merge(probe.Attributes, Scrub(added));
         var updated = ReferenceEquals(fault, probe.Fault)
             ? probe with { Attributes = merged }
             : probe with { Attributes = merged, Fault = ScrubFault(fault!) };
@@ -102,18 +121,17 @@ internal sealed class TrailActor : ActorBase
         Emit(new UpdateSignal(updated, at));
     }
 
-    private void Fail(FailProbe fail, long now)
+    private void Fail(FailProbe fail, long at)
     {
         if (!TryGetOpen(fail.ProbeId, out var slot, out var probe)) return;
-        var at = fail.At ?? now;
         var updated = probe with { Fault = ScrubFault(fail.Fault) };
         _probes[slot] = updated;
         Emit(new UpdateSignal(updated, at));
     }
 
-    private void Close(CloseProbe close, long now)
+    private void Close(ProbeId id, ProbeStatus? requested, long at)
     {
-        if (!_index.TryGetValue(close.ProbeId, out var slot))
+        if (!_index.TryGetValue(id, out var slot))
         {
             _context.Counters.UnknownProbeMessages.Increment();
             return;
@@ -124,10 +142,9 @@ internal sealed class TrailActor : ActorBase
             _context.Counters.RepeatedCloses.Increment();
             return;
         }
-        var at = close.At ?? now;
-        var status = close.Status is null or ProbeStatus.Open
+        var status = requested is null or ProbeStatus.Open
             ? probe.Fault is null ? ProbeStatus.Ok : ProbeStatus.Error
-            : close.Status.Value;
+            : requested.Value;
         Finish(slot, probe, status, Math.Max(at, probe.StartedAt));
         CompleteIfDone();
     }

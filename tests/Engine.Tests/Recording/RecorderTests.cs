@@ -127,7 +127,7 @@ public sealed class RecorderTests : EngineTestKit
         Assert.Equal(42, answer);
         var completed = completions.ExpectMsg<TrailCompleted>();
         Assert.Equal(ProbeStatus.Ok, completed.Root.Status);
-        Assert.Equal(42, completed.Root.Attributes["tokens"]);
+        Assert.Equal(42L, completed.Root.Attributes["tokens"]);
     }
 
     [Fact]
@@ -168,5 +168,43 @@ public sealed class RecorderTests : EngineTestKit
         Assert.Equal((5_000_000L, (long?)5_001_260L, ProbeKind.Turn), (completed.Root.StartedAt, completed.Root.EndedAt, completed.Root.Kind));
         var child = completed.Probes[1];
         Assert.Equal((5_000_250L, (long?)5_001_250L, (Contracts.Ids.ProbeId?)root.Id), (child.StartedAt, child.EndedAt, child.ParentId));
+    }
+
+    [Fact]
+    public void TypedNotesRecordTheirValues()
+    {
+        var engine = StartEngine();
+        var completions = Subscribe<TrailCompleted>();
+        var root = engine.Recorder.OpenTrail("run");
+        root.Note("count", 3);
+        root.Note("ratio", 0.25);
+        root.Note("done", true);
+        root.Note("label", "x");
+        root.Close();
+        var attributes = completions.ExpectMsg<TrailCompleted>().Root.Attributes;
+        Assert.Equal(3L, attributes["count"]);
+        Assert.Equal(0.25, attributes["ratio"]);
+        Assert.Equal(true, attributes["done"]);
+        Assert.Equal("x", attributes["label"]);
+    }
+
+    [Fact]
+    public void WorkUnderASampledOutTrailAllocatesNothing()
+    {
+        var engine = StartEngine(new EngineOptions { Gate = NeverGate.Instance });
+        void Work()
+        {
+            using var root = engine.Recorder.OpenTrail("dropped");
+            var child = root.Child(ProbeKind.Tool, "tool");
+            child.Note("count", 3);
+            child.Note("ratio", 0.5);
+            child.Note("done", true);
+            child.Note("label", "x");
+            child.Close();
+        }
+        Work(); // compiles everything first
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++) Work();
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
     }
 }
