@@ -26,6 +26,7 @@ internal sealed class TrailActor : ActorBase
     private readonly List<Signal>? _held;
     private readonly bool _continued;
     private ProbeId? _root;
+    private int _rootSlot = -1;
     private int _openCount;
     private long _lastActivity;
     private bool _completed;
@@ -91,7 +92,11 @@ internal sealed class TrailActor : ActorBase
 
     private void Open(ProbeId id, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, long at)
     {
-        if (_completed || _index.ContainsKey(id) || !ParentIsValid(parentId))
+        // A parent outside this process (continued trails only) makes the probe this fragment's root.
+        var parentIsHere = parentId is { } parent && _index.ContainsKey(parent);
+        var isRoot = _root is null && (parentId is null || (_continued && !parentIsHere));
+        var parentIsValid = parentId is null ? _root is null : _continued || parentIsHere;
+        if (_completed || !parentIsValid || !_index.TryAdd(id, _probes.Count))
         {
             _context.Counters.RejectedOpens.Increment();
             return;
@@ -99,15 +104,16 @@ internal sealed class TrailActor : ActorBase
         var scrubbed = LiftFault(attributes, null, out var fault);
         var probe = new Probe(id, _trailId, parentId, kind, name, at, null, ProbeStatus.Open,
             Scrub(scrubbed), fault is null ? null : ScrubFault(fault));
-        if (parentId is null || (_continued && _root is null && !_index.ContainsKey(parentId.Value))) _root ??= id;
-        _index.Add(id, _probes.Count);
+        if (isRoot)
+        {
+            _root = id;
+            _rootSlot = _probes.Count;
+        }
         _probes.Add(probe);
         _openCount++;
         _context.Counters.ProbesOpened.Increment();
         Emit(new OpenSignal(probe, at));
     }
-
-    private bool ParentIsValid(ProbeId? parent) => parent is { } id ? _continued || _index.ContainsKey(id) : _root is null;
 
     private void Update(ProbeId id, IReadOnlyDictionary<string, object?> attributes, long at)
     {
@@ -181,11 +187,11 @@ internal sealed class TrailActor : ActorBase
 
     private void CompleteIfDone()
     {
-        if (_completed || _openCount > 0 || _root is not { } rootId || !_probes[_index[rootId]].IsClosed) return;
+        if (_completed || _openCount > 0 || _rootSlot < 0 || !_probes[_rootSlot].IsClosed) return;
         // (In a continued trail every local probe is closed once _openCount is 0, whatever its parent.)
         _completed = true;
         var probes = _probes.ToArray();
-        var root = _probes[_index[rootId]];
+        var root = probes[_rootSlot];
         var keep = _context.TailPolicy?.Keep(_trailId, root, probes) ?? true;
         if (_context.TailPolicy is not null)
         {
