@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace CodeSight.Contracts.Ids;
 
 /// <summary>Source of fresh random id bits.</summary>
@@ -8,11 +10,9 @@ internal static class IdMint
     // is a birthday event (about 2^32 ids for probes, 2^64 for trails), not a race.
     public static ulong Next()
     {
-        // NextInt64 yields the generator's top 63 bits; a second draw supplies the 64th. Two draws cost a fraction
-        // of NextBytes on a span, which goes through the generic byte-filling path.
-        var high = (ulong)Random.Shared.NextInt64();
-        var low = (ulong)Random.Shared.NextInt64();
-        return (high << 1) | (low >> 62);
+        Span<byte> bits = stackalloc byte[8];
+        Random.Shared.NextBytes(bits);
+        return BinaryPrimitives.ReadUInt64LittleEndian(bits);
     }
 
     public static ulong NextNonZero()

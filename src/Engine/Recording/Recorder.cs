@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
-using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
 using CodeSight.Engine.Clock;

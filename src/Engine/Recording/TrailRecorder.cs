@@ -1,8 +1,5 @@
-using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
-using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
-using CodeSight.Engine.Clock;
 
 namespace CodeSight.Engine.Recording;
 
