@@ -5,7 +5,7 @@ namespace CodeSight.TestKit.Tests.Expectations;
 
 public sealed class ExpectMsgTests : TestKit
 {
-    public ExpectMsgTests() : base("codesight.test.single-expect-default = 300ms") { }
+    public ExpectMsgTests() : base("codesight.test { single-expect-default = 300ms, timefactor = 1 }") { }
 
     [Fact]
     public void ReturnsTheMessageOfTheExpectedType()

@@ -3,7 +3,7 @@ namespace CodeSight.TestKit.Tests.Expectations;
 
 public sealed class ReceiveTests : TestKit
 {
-    public ReceiveTests() : base("codesight.test.single-expect-default = 300ms") { }
+    public ReceiveTests() : base("codesight.test { single-expect-default = 300ms, timefactor = 1 }") { }
 
     [Fact]
     public void ReceiveNReturnsTheNextMessagesInOrder()

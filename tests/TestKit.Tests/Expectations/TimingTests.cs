@@ -5,7 +5,7 @@ namespace CodeSight.TestKit.Tests.Expectations;
 
 public sealed class TimingTests : TestKit
 {
-    public TimingTests() : base("codesight.test.single-expect-default = 3s") { }
+    public TimingTests() : base("codesight.test { single-expect-default = 3s, timefactor = 1 }") { }
 
     [Fact]
     public void NestedExpectationsUseTheTimeLeftInWithin()

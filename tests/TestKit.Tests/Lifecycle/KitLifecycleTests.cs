@@ -41,7 +41,7 @@ public sealed class KitLifecycleTests
     public async Task DisposeFailsWhenTheSystemDoesNotStopInTime()
     {
         using var release = new ManualResetEventSlim();
-        var kit = new Kit("codesight.test.shutdown-timeout = 200ms", "stuck");
+        var kit = new Kit("codesight.test { shutdown-timeout = 200ms, timefactor = 1 }", "stuck");
         kit.Sys.ActorOf(Props.Create(() => new StuckInPostStop(release)), "stuck-actor");
         try
         {

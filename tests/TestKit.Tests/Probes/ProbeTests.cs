@@ -7,8 +7,6 @@ namespace CodeSight.TestKit.Tests.Probes;
 
 public sealed class ProbeTests : TestKit
 {
-    public ProbeTests() : base("codesight.test.single-expect-default = 1s") { }
-
     private sealed record Ping(int N);
 
     [Fact]
@@ -61,6 +59,9 @@ public sealed class ProbeTests : TestKit
         probe.ExpectMsg("round trip");
         Assert.Equal("/system/as-ref", asRef.Path.ToStringWithoutAddress());
         Assert.True(probe.Equals(probe.Ref));
+        Assert.True(probe.Ref.Equals(probe));
+        Assert.Equal(probe.Ref, asRef);
+        Assert.Contains(asRef, new HashSet<IActorRef> { probe.Ref });
         Assert.Equal(probe.Ref.GetHashCode(), probe.GetHashCode());
     }
 
