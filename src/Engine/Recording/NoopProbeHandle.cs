@@ -18,6 +18,12 @@ internal sealed class NoopProbeHandle : ProbeHandle
 
     public override void Note(string key, object? value) { }
 
+    public override void Note(string key, long value) { }
+
+    public override void Note(string key, double value) { }
+
+    public override void Note(string key, bool value) { }
+
     public override void Fail(Exception exception) { }
 
     public override void Fail(ProbeFault fault) { }

@@ -34,6 +34,18 @@ public abstract class ProbeHandle : IDisposable
     /// <summary>Adds or overwrites one attribute without building a dictionary; ignored after close.</summary>
     public abstract void Note(string key, object? value);
 
+    /// <summary>
+    /// Adds or overwrites one integral attribute. Unlike <see cref="Note(string, object?)"/> the value is not boxed
+    /// at the call site, so a note on <see cref="Noop"/> allocates nothing.
+    /// </summary>
+    public abstract void Note(string key, long value);
+
+    /// <summary>Adds or overwrites one floating-point attribute; on <see cref="Noop"/> it allocates nothing.</summary>
+    public abstract void Note(string key, double value);
+
+    /// <summary>Adds or overwrites one boolean attribute; never allocates.</summary>
+    public abstract void Note(string key, bool value);
+
     /// <summary>Records a failure: the probe will close with status error. Ignored after close.</summary>
     public abstract void Fail(Exception exception);
 

@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
-using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
 using CodeSight.Engine.Clock;
@@ -49,11 +48,8 @@ public sealed class Recorder
         }
         var trailId = TrailId.New();
         if (!_engine.Admit(trailId)) return ProbeHandle.Noop;
-        var trail = _engine.StartTrail(trailId);
-        var rootId = ProbeId.New();
-        var clock = _engine.Clock;
-        trail.Tell(new OpenProbe(trailId, rootId, null, kind, name, attributes ?? ProbeAttributes.Empty, clock.NowMicros()), null);
-        return new LiveProbeHandle(trail, clock, trailId, rootId);
+        var link = new TrailLink(_engine.StartTrail(trailId), trailId, _engine.Clock);
+        return LiveProbeHandle.Open(link, null, kind, name, attributes);
     }
 
     /// <summary>
@@ -64,9 +60,9 @@ public sealed class Recorder
     {
         if (trailId.IsEmpty) throw new ArgumentException("A trail id must not be empty (all zero).", nameof(trailId));
         if (!_enabled) return TrailRecorder.NotRecording(trailId);
-        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(trailId, running, _engine.Clock);
+        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(new TrailLink(running, trailId, _engine.Clock));
         if (!_engine.Admit(trailId)) return TrailRecorder.NotRecording(trailId);
-        return new TrailRecorder(trailId, _engine.FindOrStartTrail(trailId, continued: true), _engine.Clock);
+        return new TrailRecorder(new TrailLink(_engine.FindOrStartTrail(trailId, continued: true), trailId, _engine.Clock));
     }
 
     /// <summary>

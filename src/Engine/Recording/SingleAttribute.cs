@@ -6,6 +6,10 @@ namespace CodeSight.Engine.Recording;
 /// <summary>A one-entry attribute bag, so that <c>Note(key, value)</c> costs one small object instead of a dictionary.</summary>
 internal sealed class SingleAttribute(string key, object? value) : IReadOnlyDictionary<string, object?>
 {
+    public string Key => key;
+
+    public object? Value => value;
+
     public object? this[string k] => k == key ? value : throw new KeyNotFoundException($"No attribute '{k}'.");
 
     public IEnumerable<string> Keys => [key];

@@ -1,8 +1,5 @@
-using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
-using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
-using CodeSight.Engine.Clock;
 
 namespace CodeSight.Engine.Recording;
 
@@ -12,14 +9,12 @@ namespace CodeSight.Engine.Recording;
 /// </summary>
 public sealed class TrailRecorder
 {
-    private readonly IActorRef? _trail;
-    private readonly IEngineClock? _clock;
+    private readonly TrailLink? _link;
 
-    internal TrailRecorder(TrailId trailId, IActorRef trail, IEngineClock clock)
+    internal TrailRecorder(TrailLink link)
     {
-        TrailId = trailId;
-        _trail = trail;
-        _clock = clock;
+        TrailId = link.TrailId;
+        _link = link;
     }
 
     private TrailRecorder(TrailId trailId) => TrailId = trailId;
@@ -30,7 +25,7 @@ public sealed class TrailRecorder
     public TrailId TrailId { get; }
 
     /// <summary>False when the trail is sampled out or the recorder is disabled.</summary>
-    public bool IsRecording => _trail is not null;
+    public bool IsRecording => _link is not null;
 
     /// <summary>
     /// Opens a probe in the trail. <paramref name="parent"/> may name a probe that lives in another process (the
@@ -39,9 +34,6 @@ public sealed class TrailRecorder
     public ProbeHandle Open(ProbeKind kind, string name, ProbeId? parent = null, IReadOnlyDictionary<string, object?>? attributes = null)
     {
         ArgumentNullException.ThrowIfNull(name);
-        if (_trail is null) return ProbeHandle.Noop;
-        var id = ProbeId.New();
-        _trail.Tell(new OpenProbe(TrailId, id, parent, kind, name, attributes ?? ProbeAttributes.Empty, _clock!.NowMicros()), null);
-        return new LiveProbeHandle(_trail, _clock, TrailId, id);
+        return _link is null ? ProbeHandle.Noop : LiveProbeHandle.Open(_link, parent, kind, name, attributes);
     }
 }

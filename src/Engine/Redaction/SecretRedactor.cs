@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections;
+using System.Collections.Concurrent;
 using System.Text.RegularExpressions;
 using CodeSight.Contracts.Probes;
 
@@ -34,11 +35,19 @@ public sealed class SecretRedactor
     // Keys longer than this are normalized in a rented buffer instead of on the stack.
     private const int StackKeyLimit = 256;
 
+    // Verdicts of the key rules are remembered for this many distinct keys; later keys are checked every time.
+    private const int MaxRememberedKeys = 4096;
+
     private readonly Regex[] _keyRules;
     private readonly ValueRule[] _valueRules;
     private readonly HashSet<string> _omittedKeys;
     private readonly int _maxStringLength;
     private readonly int _maxDepth;
+
+    // Attribute keys are few and repeat on every probe: normalizing and matching each one once is enough. Bounded,
+    // so that a host inventing keys cannot grow it without limit.
+    private readonly ConcurrentDictionary<string, bool> _keyVerdicts = new(StringComparer.Ordinal);
+    private int _rememberedKeys;
 
     /// <summary>Builds a redactor from a snapshot of <paramref name="options"/>.</summary>
     /// <exception cref="ArgumentOutOfRangeException">The cap or the depth is out of range; the message says which.</exception>
@@ -166,7 +175,12 @@ public sealed class SecretRedactor
     {
         Dictionary<string, object?>? copy = null;
         var index = 0;
-        if (bag is Dictionary<string, object?> concrete)
+        if (bag is Recording.SingleAttribute single)
+        {
+            // Note(key, value)'s one-entry bag: visited directly, since enumerating it through the interface allocates.
+            Visit(bag, single.Key, single.Value, index, depth, ref copy, ref path);
+        }
+        else if (bag is Dictionary<string, object?> concrete)
         {
             // The concrete type's struct enumerator keeps the unchanged path allocation-free.
             foreach (var (key, value) in concrete)
@@ -329,6 +343,23 @@ public sealed class SecretRedactor
         {
             return false;
         }
+
+        if (_keyVerdicts.TryGetValue(key, out var remembered))
+        {
+            return remembered;
+        }
+
+        var verdict = MatchKeyRules(key);
+        if (Volatile.Read(ref _rememberedKeys) < MaxRememberedKeys && _keyVerdicts.TryAdd(key, verdict))
+        {
+            Interlocked.Increment(ref _rememberedKeys);
+        }
+
+        return verdict;
+    }
+
+    private bool MatchKeyRules(string key)
+    {
 
         char[]? rented = null;
         var buffer = key.Length * 2 <= StackKeyLimit

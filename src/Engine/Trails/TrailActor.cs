@@ -3,6 +3,7 @@ using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
+using CodeSight.Engine.Recording;
 
 namespace CodeSight.Engine.Trails;
 
@@ -19,11 +20,13 @@ internal sealed class TrailActor : ActorBase
 {
     private readonly TrailId _trailId;
     private readonly TrailContext _context;
-    private readonly Dictionary<ProbeId, Probe> _probes = new();
-    private readonly List<ProbeId> _openOrder = new();
+    // Probes in open order, and where each id sits in that list: a transition replaces one slot in place.
+    private readonly List<Probe> _probes = new();
+    private readonly Dictionary<ProbeId, int> _index = new();
     private readonly List<Signal>? _held;
     private readonly bool _continued;
     private ProbeId? _root;
+    private int _rootSlot = -1;
     private int _openCount;
     private long _lastActivity;
     private bool _completed;
@@ -49,85 +52,113 @@ internal sealed class TrailActor : ActorBase
     {
         switch (message)
         {
-            case OpenProbe open: Open(open); break;
-            case UpdateProbe update: Update(update); break;
-            case FailProbe fail: Fail(fail); break;
-            case CloseProbe close: Close(close); break;
-            case CheckIdle: AbandonIfIdle(); return true;
+            // The recorder's own messages carry times from the engine's clock, stamped before they were told:
+            // they serve as the activity time without another clock read.
+            case LiveProbeHandle open:
+                Open(open.Id, open.ParentId, open.Kind, open.Name, open.Attributes, open.OpenedAt);
+                Touch(open.OpenedAt);
+                return true;
+            case ProbeNoted note:
+                Update(note.Probe.Id, note.Attributes, note.At);
+                Touch(note.At);
+                return true;
+            case ProbeClosing closing:
+                Touch(closing.Probe.ClosedAt);
+                Close(closing.Probe.Id, closing.Probe.CloseStatus, closing.Probe.ClosedAt);
+                return true;
+            case CheckIdle:
+                AbandonIfIdle();
+                return true;
+        }
+        // Host messages may carry times from any clock (or none): activity is read from the engine's clock when the
+        // message arrives, before it is applied, since whoever sees its signal may move a manual clock on at once.
+        var now = _context.Clock.NowMicros();
+        switch (message)
+        {
+            case OpenProbe open: Open(open.ProbeId, open.ParentId, open.Kind, open.Name, open.Attributes, open.At ?? now); break;
+            case UpdateProbe update: Update(update.ProbeId, update.Attributes, update.At ?? now); break;
+            case FailProbe fail: Fail(fail, fail.At ?? now); break;
+            case CloseProbe close: Close(close.ProbeId, close.Status, close.At ?? now); break;
             default: return false;
         }
-        _lastActivity = _context.Clock.NowMicros();
+        Touch(now);
         return true;
     }
 
-    private void Open(OpenProbe open)
+    private void Touch(long at)
     {
-        if (_completed || _probes.ContainsKey(open.ProbeId) || !ParentIsValid(open.ParentId))
+        if (at > _lastActivity) _lastActivity = at;
+    }
+
+    private void Open(ProbeId id, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, long at)
+    {
+        // A parent outside this process (continued trails only) makes the probe this fragment's root.
+        var parentIsHere = parentId is { } parent && _index.ContainsKey(parent);
+        var isRoot = _root is null && (parentId is null || (_continued && !parentIsHere));
+        var parentIsValid = parentId is null ? _root is null : _continued || parentIsHere;
+        if (_completed || !parentIsValid || !_index.TryAdd(id, _probes.Count))
         {
             _context.Counters.RejectedOpens.Increment();
             return;
         }
-        var at = open.At ?? _context.Clock.NowMicros();
-        var probe = new Probe(open.ProbeId, _trailId, open.ParentId, open.Kind, open.Name, at, null, ProbeStatus.Open,
-            Scrub(open.Attributes), null);
-        if (open.ParentId is null || (_continued && _root is null && !_probes.ContainsKey(open.ParentId.Value))) _root ??= open.ProbeId;
-        _probes.Add(open.ProbeId, probe);
-        _openOrder.Add(open.ProbeId);
+        var scrubbed = LiftFault(attributes, null, out var fault);
+        var probe = new Probe(id, _trailId, parentId, kind, name, at, null, ProbeStatus.Open,
+            Scrub(scrubbed), fault is null ? null : ScrubFault(fault));
+        if (isRoot)
+        {
+            _root = id;
+            _rootSlot = _probes.Count;
+        }
+        _probes.Add(probe);
         _openCount++;
         _context.Counters.ProbesOpened.Increment();
         Emit(new OpenSignal(probe, at));
     }
 
-    private bool ParentIsValid(ProbeId? parent) => parent is { } id ? _continued || _probes.ContainsKey(id) : _root is null;
-
-    private void Update(UpdateProbe update)
+    private void Update(ProbeId id, IReadOnlyDictionary<string, object?> attributes, long at)
     {
-        if (!TryGetOpen(update.ProbeId, out var probe)) return;
-        var at = update.At ?? _context.Clock.NowMicros();
-        var merged = Merge(probe.Attributes, Scrub(update.Attributes));
-        var updated = probe with { Attributes = merged };
-        _probes[probe.Id] = updated;
+        if (!TryGetOpen(id, out var slot, out var probe)) return;
+        var added = LiftFault(attributes, probe.Fault, out var fault);
+        var merged = Merge(probe.Attributes, Scrub(added));
+        var updated = ReferenceEquals(fault, probe.Fault)
+            ? probe with { Attributes = merged }
+            : probe with { Attributes = merged, Fault = ScrubFault(fault!) };
+        _probes[slot] = updated;
         Emit(new UpdateSignal(updated, at));
     }
 
-    private void Fail(FailProbe fail)
+    private void Fail(FailProbe fail, long at)
     {
-        if (!TryGetOpen(fail.ProbeId, out var probe)) return;
-        var at = fail.At ?? _context.Clock.NowMicros();
-        var redactor = _context.Redactor;
-        var fault = redactor.IsEnabled
-            ? new ProbeFault(redactor.RedactString(fail.Fault.Message), fail.Fault.Name,
-                fail.Fault.Stack is null ? null : redactor.RedactString(fail.Fault.Stack))
-            : fail.Fault;
-        var updated = probe with { Fault = fault };
-        _probes[probe.Id] = updated;
+        if (!TryGetOpen(fail.ProbeId, out var slot, out var probe)) return;
+        var updated = probe with { Fault = ScrubFault(fail.Fault) };
+        _probes[slot] = updated;
         Emit(new UpdateSignal(updated, at));
     }
 
-    private void Close(CloseProbe close)
+    private void Close(ProbeId id, ProbeStatus? requested, long at)
     {
-        if (!_probes.TryGetValue(close.ProbeId, out var probe))
+        if (!_index.TryGetValue(id, out var slot))
         {
             _context.Counters.UnknownProbeMessages.Increment();
             return;
         }
+        var probe = _probes[slot];
         if (probe.IsClosed)
         {
             _context.Counters.RepeatedCloses.Increment();
             return;
         }
-        var at = close.At ?? _context.Clock.NowMicros();
-        var status = close.Status is null or ProbeStatus.Open
+        var status = requested is null or ProbeStatus.Open
             ? probe.Fault is null ? ProbeStatus.Ok : ProbeStatus.Error
-            : close.Status.Value;
-        Finish(probe, status, Math.Max(at, probe.StartedAt));
+            : requested.Value;
+        Finish(slot, probe, status, Math.Max(at, probe.StartedAt));
         CompleteIfDone();
     }
 
-    private void Finish(Probe probe, ProbeStatus status, long at)
+    private void Finish(int slot, Probe probe, ProbeStatus status, long at)
     {
         var closed = probe with { Status = status, EndedAt = at };
-        _probes[probe.Id] = closed;
+        _probes[slot] = closed;
         _openCount--;
         _context.Counters.ProbesClosed.Increment();
         Emit(new CloseSignal(closed, at));
@@ -137,10 +168,10 @@ internal sealed class TrailActor : ActorBase
     {
         var now = _context.Clock.NowMicros();
         if (_completed || now - _lastActivity < _context.IdleTimeoutMicros) return;
-        foreach (var id in _openOrder)
+        for (var slot = 0; slot < _probes.Count; slot++)
         {
-            var probe = _probes[id];
-            if (!probe.IsClosed) Finish(probe, ProbeStatus.Abandoned, Math.Max(now, probe.StartedAt));
+            var probe = _probes[slot];
+            if (!probe.IsClosed) Finish(slot, probe, ProbeStatus.Abandoned, Math.Max(now, probe.StartedAt));
         }
         _context.Counters.TrailsAbandoned.Increment();
         if (_root is null)
@@ -156,12 +187,11 @@ internal sealed class TrailActor : ActorBase
 
     private void CompleteIfDone()
     {
-        if (_completed || _openCount > 0 || _root is not { } rootId || !_probes[rootId].IsClosed) return;
+        if (_completed || _openCount > 0 || _rootSlot < 0 || !_probes[_rootSlot].IsClosed) return;
         // (In a continued trail every local probe is closed once _openCount is 0, whatever its parent.)
         _completed = true;
-        var probes = new Probe[_openOrder.Count];
-        for (var i = 0; i < probes.Length; i++) probes[i] = _probes[_openOrder[i]];
-        var root = _probes[rootId];
+        var probes = _probes.ToArray();
+        var root = probes[_rootSlot];
         var keep = _context.TailPolicy?.Keep(_trailId, root, probes) ?? true;
         if (_context.TailPolicy is not null)
         {
@@ -173,13 +203,15 @@ internal sealed class TrailActor : ActorBase
         Context.Stop(Self);
     }
 
-    private bool TryGetOpen(ProbeId id, out Probe probe)
+    private bool TryGetOpen(ProbeId id, out int slot, out Probe probe)
     {
-        if (!_probes.TryGetValue(id, out probe!))
+        if (!_index.TryGetValue(id, out slot))
         {
             _context.Counters.UnknownProbeMessages.Increment();
+            probe = null!;
             return false;
         }
+        probe = _probes[slot];
         if (probe.IsClosed)
         {
             _context.Counters.UpdatesAfterClose.Increment();
@@ -190,6 +222,43 @@ internal sealed class TrailActor : ActorBase
 
     private IReadOnlyDictionary<string, object?> Scrub(IReadOnlyDictionary<string, object?>? attributes) =>
         attributes is null || attributes.Count == 0 ? ProbeAttributes.Empty : _context.Redactor.Redact(attributes);
+
+    private ProbeFault ScrubFault(ProbeFault fault)
+    {
+        var redactor = _context.Redactor;
+        if (!redactor.IsEnabled) return fault;
+        var message = redactor.RedactString(fault.Message);
+        var stack = fault.Stack is null ? null : redactor.RedactString(fault.Stack);
+        return ReferenceEquals(message, fault.Message) && ReferenceEquals(stack, fault.Stack) ? fault : fault with { Message = message, Stack = stack };
+    }
+
+    /// <summary>
+    /// Moves the reserved <c>insight.fault.*</c> attributes into a fault (fields they name replace those of
+    /// <paramref name="current"/>), so that they never surface as attributes. Returns the bag unchanged, and
+    /// <paramref name="current"/> as the fault, when it holds none of them (the common case, checked without allocating).
+    /// </summary>
+    private static IReadOnlyDictionary<string, object?>? LiftFault(IReadOnlyDictionary<string, object?>? attributes, ProbeFault? current, out ProbeFault? fault)
+    {
+        fault = current;
+        if (attributes is null || attributes.Count == 0) return attributes;
+        var hasMessage = attributes.TryGetValue(ProbeAttributes.FaultMessageKey, out var message);
+        var hasName = attributes.TryGetValue(ProbeAttributes.FaultNameKey, out var name);
+        var hasStack = attributes.TryGetValue(ProbeAttributes.FaultStackKey, out var stack);
+        if (!hasMessage && !hasName && !hasStack) return attributes;
+        fault = new ProbeFault(
+            hasMessage ? Text(message) ?? string.Empty : current?.Message ?? string.Empty,
+            hasName ? Text(name) : current?.Name,
+            hasStack ? Text(stack) : current?.Stack);
+        var rest = new Dictionary<string, object?>(attributes.Count, StringComparer.Ordinal);
+        foreach (var (key, value) in attributes)
+        {
+            if (!ProbeAttributes.IsReserved(key)) rest[key] = value;
+        }
+        return rest;
+    }
+
+    private static string? Text(object? value) =>
+        value is null ? null : value as string ?? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
 
     private static IReadOnlyDictionary<string, object?> Merge(IReadOnlyDictionary<string, object?> current, IReadOnlyDictionary<string, object?> added)
     {

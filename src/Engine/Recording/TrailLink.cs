@@ -1,0 +1,18 @@
+using CodeSight.Actors;
+using CodeSight.Contracts.Ids;
+using CodeSight.Engine.Clock;
+
+namespace CodeSight.Engine.Recording;
+
+/// <summary>
+/// What every live handle of one trail shares: the trail's actor, its id and the clock. One per trail, so that a
+/// handle carries a single reference instead of three.
+/// </summary>
+internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock)
+{
+    public IActorRef Trail { get; } = trail;
+
+    public TrailId TrailId { get; } = trailId;
+
+    public IEngineClock Clock { get; } = clock;
+}
