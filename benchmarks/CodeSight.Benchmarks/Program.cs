@@ -8,7 +8,7 @@ namespace CodeSight.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds]</c> runs the quick interleaved tuning comparison;
-/// <c>-- quick-spawn [spawners] [rounds]</c> the quick spawn+stop measurement.
+/// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement.
 /// </summary>
 public static class Program
 {
@@ -26,7 +26,8 @@ public static class Program
         {
             var spawners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
-            QuickSpawnStop.Run(spawners, rounds);
+            var maxLive = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
+            QuickSpawnStop.Run(spawners, rounds, maxLive);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -4,14 +4,14 @@ using CodeSight.Actors;
 namespace CodeSight.Benchmarks.Lifecycle;
 
 /// <summary>
-/// A quick spawn+stop measurement for tuning sessions (<c>-- quick-spawn [spawners] [rounds]</c>): prints actors/s
+/// A quick spawn+stop measurement for tuning sessions (<c>-- quick-spawn [spawners] [rounds] [maxLive]</c>): prints actors/s
 /// and process CPU per actor for each round, and the medians. Final numbers come from <see cref="SpawnStopBenchmark"/>.
 /// </summary>
 public static class QuickSpawnStop
 {
     private const int TotalActors = 100_000;
 
-    public static void Run(int spawners, int rounds)
+    public static void Run(int spawners, int rounds, int maxLive)
     {
         using var system = ActorSystem.Create("quick");
         var refs = new IActorRef[spawners];
@@ -24,7 +24,7 @@ public static class QuickSpawnStop
             process.Refresh();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
-            var round = new SpawnRound(spawners, TotalActors / spawners);
+            var round = new SpawnRound(spawners, TotalActors / spawners, maxLive);
             foreach (var spawner in refs) spawner.Tell(round, null);
             if (!round.Done.Wait(TimeSpan.FromSeconds(60)))
             {
@@ -36,10 +36,10 @@ public static class QuickSpawnStop
             if (r < 0) continue;
             rates.Add(TotalActors / elapsed.TotalSeconds);
             cpus.Add(cpuNs);
-            Console.WriteLine($"round {r}: {TotalActors / elapsed.TotalSeconds / 1e6:N2} M actors/s ({cpuNs:N0} cpu-ns/actor)");
+            Console.WriteLine($"round {r}: {TotalActors / elapsed.TotalSeconds / 1e6:N2} M actors/s ({cpuNs:N0} cpu-ns/actor), GCs so far {GC.CollectionCount(0)}/{GC.CollectionCount(1)}/{GC.CollectionCount(2)}");
         }
         rates.Sort();
         cpus.Sort();
-        Console.WriteLine($"median ({spawners} spawners): {rates[rates.Count / 2] / 1e6:N2} M actors/s, {cpus[cpus.Count / 2]:N0} cpu-ns/actor");
+        Console.WriteLine($"median ({spawners} spawners, {maxLive} live): {rates[rates.Count / 2] / 1e6:N2} M actors/s, {cpus[cpus.Count / 2]:N0} cpu-ns/actor");
     }
 }

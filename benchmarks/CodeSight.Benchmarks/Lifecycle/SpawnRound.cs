@@ -3,15 +3,18 @@ using CodeSight.Actors;
 namespace CodeSight.Benchmarks.Lifecycle;
 
 /// <summary>
-/// One measured batch of short-lived actors: the spawners create them, each counts itself out here when it stops,
-/// and <see cref="Done"/> completes once every spawner has also seen all its children's termination.
+/// One measured batch of short-lived actors: each spawner creates <see cref="ActorsPerSpawner"/> children, at most
+/// <see cref="MaxLivePerSpawner"/> alive at a time, and <see cref="Done"/> completes once every spawner has seen all
+/// its children's termination.
 /// </summary>
-public sealed class SpawnRound(int spawners, int actorsPerSpawner)
+public sealed class SpawnRound(int spawners, int actorsPerSpawner, int maxLivePerSpawner)
 {
     private readonly TaskCompletionSource _done = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private int _spawnersLeft = spawners;
 
     public int ActorsPerSpawner { get; } = actorsPerSpawner;
+
+    public int MaxLivePerSpawner { get; } = maxLivePerSpawner;
 
     public Task Done => _done.Task;
 
