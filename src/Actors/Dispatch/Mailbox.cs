@@ -158,15 +158,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Schedules a run if there is something to do and no run is queued or running.</summary>
     public bool RegisterForExecution(bool hasMessageHint, bool hasSystemMessageHint)
     {
-        if (!CanBeScheduled(hasMessageHint, hasSystemMessageHint)) return false;
+        if (!CanBeScheduled(hasMessageHint, hasSystemMessageHint) || !TrySetScheduled()) return false;
+        Dispatcher.Schedule(this);
+        return true;
+    }
+
+    private bool TrySetScheduled()
+    {
         while (true)
         {
             var s = Volatile.Read(ref _status);
             if ((s & ShouldScheduleMask) != Open) return false;
-            if (Interlocked.CompareExchange(ref _status, s | Scheduled, s) == s) break;
+            if (Interlocked.CompareExchange(ref _status, s | Scheduled, s) == s) return true;
         }
-        Dispatcher.Schedule(this);
-        return true;
     }
 
     private bool CanBeScheduled(bool hasMessageHint, bool hasSystemMessageHint)
@@ -193,7 +197,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
             // saw "scheduled" and did not schedule, so we must.
             Interlocked.And(ref _status, ~Scheduled);
-            RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: false);
+            if (CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) && TrySetScheduled()) Dispatcher.Reschedule(this);
         }
     }
 
