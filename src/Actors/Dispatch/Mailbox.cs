@@ -20,7 +20,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly int _capacity; // 0 = unbounded
     private int _count;             // only maintained when bounded
     private int _status;
-    private Queue<SystemMessage>? _system;       // guarded by lock(this); rare traffic
+    // Pending system messages, guarded by lock(this). Most actors only ever have one pending at a time (Create,
+    // then Terminate), so the oldest sits in a field and a queue is allocated only for the ones behind it.
+    private SystemMessage? _nextSystem;
+    private Queue<SystemMessage>? _moreSystem;   // non-empty only while _nextSystem is set
     private volatile bool _hasSystemMessages;
     private Queue<Envelope>? _prepended;         // consumer only: unstashed messages go first
 
@@ -71,7 +74,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             accepted = !IsClosed;
             if (accepted)
             {
-                (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+                if (_nextSystem is null) _nextSystem = message;
+                else (_moreSystem ??= new Queue<SystemMessage>(2)).Enqueue(message);
                 _hasSystemMessages = true;
             }
         }
@@ -144,10 +148,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
                 Cell.System.DeadLetter(envelope.Message, envelope.Sender, Cell.Self);
             }
-            if (_system is { Count: > 0 })
+            if (_nextSystem is not null)
             {
-                pendingSystem = new List<SystemMessage>(_system);
-                _system.Clear();
+                pendingSystem = [_nextSystem];
+                if (_moreSystem is not null)
+                {
+                    pendingSystem.AddRange(_moreSystem);
+                    _moreSystem.Clear();
+                }
+                _nextSystem = null;
                 _hasSystemMessages = false;
             }
         }
@@ -227,10 +236,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             SystemMessage? next = null;
             lock (this)
             {
-                if (_system is { Count: > 0 })
+                if (_nextSystem is not null)
                 {
-                    next = _system.Dequeue();
-                    if (_system.Count == 0) _hasSystemMessages = false;
+                    next = _nextSystem;
+                    _nextSystem = _moreSystem is { Count: > 0 } ? _moreSystem.Dequeue() : null;
+                    if (_nextSystem is null) _hasSystemMessages = false;
                 }
                 else
                 {
