@@ -44,6 +44,9 @@ public abstract class ActorBase
 
     internal TimerScheduler? TimersIfCreated => _timers;
 
+    /// <summary>Runs right after the whole constructor chain, before <see cref="PreStart"/>; lets base classes finish setting up.</summary>
+    internal virtual void Constructed() { }
+
     /// <summary>The initial behaviour: handle <paramref name="message"/> and return true, or return false.</summary>
     protected internal abstract bool Receive(object message);
 
