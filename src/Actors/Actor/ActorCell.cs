@@ -40,8 +40,16 @@ internal sealed partial class ActorCell : IActorContext
         SelfRef = new LocalActorRef(this, path, router);
     }
 
-    /// <summary>The cell processing a message on the current thread, if any.</summary>
-    internal static ActorCell? Current => t_current;
+    /// <summary>
+    /// The cell processing a message on the current thread, if any. Set once per mailbox run by
+    /// <see cref="Mailbox.Execute"/> (not per message: a thread-static write costs as much as the rest of a Tell's
+    /// bookkeeping) and by <see cref="SystemInvoke"/>.
+    /// </summary>
+    internal static ActorCell? Current
+    {
+        get => t_current;
+        set => t_current = value;
+    }
 
     public ActorSystem System { get; }
 
@@ -75,11 +83,9 @@ internal sealed partial class ActorCell : IActorContext
     private static readonly Terminate TerminateMessage = new();
     private static readonly Suspend SuspendMessage = new();
 
-    /// <summary>Processes one ordinary message.</summary>
+    /// <summary>Processes one ordinary message; the caller has made this cell <see cref="Current"/>.</summary>
     public void Invoke(Envelope envelope)
     {
-        var previous = t_current;
-        t_current = this;
         _current = envelope;
         try
         {
@@ -98,7 +104,6 @@ internal sealed partial class ActorCell : IActorContext
         }
         finally
         {
-            t_current = previous;
             if (!_asyncPending) _current = default;
         }
     }

@@ -193,6 +193,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>One run of the mailbox, on a dispatcher thread.</summary>
     public void Execute()
     {
+        // A calling-thread dispatcher runs this inside another actor's turn: put that actor back afterwards.
+        var previous = ActorCell.Current;
+        ActorCell.Current = Cell;
         try
         {
             if (!IsClosed)
@@ -203,6 +206,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
+            ActorCell.Current = previous;
             // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
             // saw "scheduled" and did not schedule, so we must.
             Interlocked.And(ref _status, ~Scheduled);
