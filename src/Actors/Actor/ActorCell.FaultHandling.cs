@@ -151,13 +151,12 @@ internal sealed partial class ActorCell
         CancelReceiveTimeout();
         Mailbox.Suspend();
 
-        var children = ChildStatsSnapshot();
-        if (children.Count == 0)
+        if (ChildCounts().Remaining == 0)
         {
-            FinishTerminate();
+            FinishTerminate(); // the common case: no snapshot list to allocate
             return;
         }
-        foreach (var child in children) Stop(child.Child);
+        foreach (var child in ChildStatsSnapshot()) Stop(child.Child);
     }
 
     private void FinishTerminate()

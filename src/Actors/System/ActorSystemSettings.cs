@@ -45,6 +45,9 @@ public sealed class ActorSystemSettings
     /// <summary>Log events at or above this level are also written to standard error; null for none.</summary>
     public LogLevel? StdoutLogLevel { get; }
 
+    /// <summary>Whether <c>codesight.actor.deployment</c> configures any path at all.</summary>
+    internal bool HasDeployments => _deployment.Count > 0;
+
     /// <summary>The dispatcher and mailbox configured for an actor path in <c>codesight.actor.deployment</c>.</summary>
     public (string? Dispatcher, string? Mailbox) DeploymentFor(string path) =>
         _deployment.TryGetValue(path, out var deploy) ? deploy : (null, null);
