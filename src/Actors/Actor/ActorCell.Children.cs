@@ -121,7 +121,7 @@ internal sealed partial class ActorCell
             stopping = container.StoppingCount;
         }
         if (_lifecycle == Terminating && remaining == 0) FinishTerminate();
-        else if (_pendingRecreate is { } cause && stopping == 0) FinishRecreate(cause);
+        else if (_extras?.PendingRecreate is { } cause && stopping == 0) FinishRecreate(cause);
     }
 
     private (int Remaining, int Stopping) ChildCounts()

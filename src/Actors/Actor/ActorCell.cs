@@ -24,7 +24,6 @@ internal sealed partial class ActorCell : IActorContext
     private volatile int _lifecycle;      // Alive, Terminating, Terminated
     private bool _awaitingSupervisor;     // failed and suspended until the parent decides
     private bool _asyncPending;           // an async handler is running; the mailbox is suspended meanwhile
-    private Exception? _pendingRecreate;  // a restart waiting for stopping children
 
     private const int Alive = 0;
     private const int Terminating = 1;
@@ -311,6 +310,16 @@ internal sealed partial class ActorCell : IActorContext
         ExceptionDispatchInfo.Capture(task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception).Throw();
     }
 
+    // The stash and timers belong to the current instance; they live here, among the rarely used state, so that
+    // an actor that never uses them pays nothing. ClearActorState drops them when the instance is replaced.
+    internal ActorStash Stash() => (_extras ??= new Extras()).Stash ??= new ActorStash(this);
+
+    internal TimerScheduler Timers() => (_extras ??= new Extras()).Timers ??= new TimerScheduler(this);
+
+    internal ActorStash? StashIfCreated => _extras?.Stash;
+
+    internal TimerScheduler? TimersIfCreated => _extras?.Timers;
+
     internal void MarkSubscribedToEventStream() => (_extras ??= new Extras()).SubscribedToEventStream = true;
 
     /// <summary>State most actors never need, kept out of the cell to keep idle actors small.</summary>
@@ -324,5 +333,8 @@ internal sealed partial class ActorCell : IActorContext
         public ICancelable? ReceiveTimeoutTask;
         public ActorSynchronizationContext? SyncContext;
         public bool SubscribedToEventStream;
+        public ActorStash? Stash;
+        public TimerScheduler? Timers;
+        public Exception? PendingRecreate; // a restart waiting for stopping children
     }
 }
