@@ -4,6 +4,18 @@ using CodeSight.Benchmarks.Columns;
 
 namespace CodeSight.Benchmarks.Memory;
 
+/*
+BenchmarkDotNet v0.14.0, Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 cores, 23 GiB, .NET 10.0.12 (SDK 10.0.401)
+2026-11-22 01:01 UTC, load average 46 (other builds on the same 2 cores): Mean is inflated, Retained is not.
+InProcessEmitToolchain, RunStrategy=Monitoring, InvocationCount=1, WarmupCount=1, IterationCount=7.
+Goal <= 400 B retained per idle actor: not met (see benchmarks/results/idle-actor-memory.md).
+
+| Method           | Kind    | Mean      | Error    | StdDev   | Retained/actor | Gen0   | Gen1   | Allocated |
+|----------------- |-------- |----------:|---------:|---------:|---------------:|-------:|-------:|----------:|
+| CreateIdleActors | Untyped |  9.633 μs | 6.508 μs | 2.890 μs |          452 B | 0.0200 | 0.0100 |     493 B |
+| CreateIdleActors | Receive | 15.148 μs | 8.414 μs | 3.736 μs |          604 B | 0.0300 | 0.0200 |     733 B |
+*/
+
 /// <summary>
 /// Creates <see cref="ActorCount"/> actors and waits until every one has processed its Create (run PreStart), then
 /// leaves them idle. Mean and Allocated are per actor (creation and start); the Retained/actor column is what stays
