@@ -6,15 +6,15 @@ namespace CodeSight.Benchmarks.Lifecycle;
 
 /*
 BenchmarkDotNet v0.14.0, Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 cores, 23 GiB, .NET 10.0.12 (SDK 10.0.401)
-2026-11-22 01:11 UTC, load average ~28-33 on the 2 cores (others building): rates far below a quiet machine's.
-InProcessEmitToolchain, default job. Goal >= 1 M actors/s: not met in this run (benchmarks/results/spawn-stop.md).
+2026-11-22 01:30 UTC, load average ~11 on the 2 cores (others building). InProcessEmitToolchain, ShortRun job.
+Goal >= 1 M actors/s: not met (best 0.59 M). Full run at load ~30: benchmarks/results/spawn-stop.md.
 
-| Method       | Spawners | MaxLive | Mean      | Error     | StdDev   | actors/s | Gen0   | Gen1   | Gen2   | Allocated |
-|------------- |--------- |-------- |----------:|----------:|---------:|---------:|-------:|-------:|-------:|----------:|
-| SpawnAndStop | 1        | 1000    |  4.754 μs | 0.9061 μs | 2.657 μs |  210.3 k | 0.0300 | 0.0200 |      - |     666 B |
-| SpawnAndStop | 1        | 100000  | 11.034 μs | 0.9706 μs | 2.862 μs |   90.6 k | 0.0400 | 0.0300 | 0.0100 |     688 B |
-| SpawnAndStop | 4        | 1000    |  3.372 μs | 0.3693 μs | 1.089 μs |  296.6 k | 0.0350 | 0.0150 |      - |     666 B |
-| SpawnAndStop | 4        | 100000  | 15.118 μs | 1.7238 μs | 5.028 μs |   66.1 k | 0.0500 | 0.0400 | 0.0100 |     688 B |
+| Method       | Spawners | MaxLive | Mean     | Error     | StdDev    | actors/s | Gen0   | Gen1   | Gen2   | Allocated |
+|------------- |--------- |-------- |---------:|----------:|----------:|---------:|-------:|-------:|-------:|----------:|
+| SpawnAndStop | 1        | 1000    | 2.628 μs | 21.181 μs | 1.1610 μs |  380.5 k | 0.0300 | 0.0200 |      - |     624 B |
+| SpawnAndStop | 1        | 100000  | 4.640 μs |  7.277 μs | 0.3989 μs |  215.5 k | 0.0300 | 0.0200 |      - |     650 B |
+| SpawnAndStop | 4        | 1000    | 1.705 μs |  1.802 μs | 0.0988 μs |  586.4 k | 0.0367 | 0.0133 | 0.0033 |     624 B |
+| SpawnAndStop | 4        | 100000  | 3.399 μs | 18.773 μs | 1.0290 μs |  294.2 k | 0.0300 | 0.0100 |      - |     618 B |
 */
 
 /// <summary>
