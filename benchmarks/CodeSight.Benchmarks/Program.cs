@@ -1,10 +1,35 @@
+using System.Globalization;
 using BenchmarkDotNet.Running;
+using CodeSight.Benchmarks.Lifecycle;
+using CodeSight.Benchmarks.PingPong;
 
 namespace CodeSight.Benchmarks;
 
-/// <summary>Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c>.</summary>
+/// <summary>
+/// Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c> runs the
+/// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds]</c> runs the quick interleaved tuning comparison;
+/// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement.
+/// </summary>
 public static class Program
 {
     /// <summary>Runs the benchmarks selected on the command line.</summary>
-    public static void Main(string[] args) => BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    public static void Main(string[] args)
+    {
+        if (args.Length > 0 && args[0] == "quick-pingpong")
+        {
+            var pairs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
+            var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
+            QuickPingPong.Run(pairs, rounds);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "quick-spawn")
+        {
+            var spawners = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 1;
+            var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
+            var maxLive = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
+            QuickSpawnStop.Run(spawners, rounds, maxLive);
+            return;
+        }
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+    }
 }

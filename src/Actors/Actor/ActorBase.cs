@@ -12,8 +12,6 @@ namespace CodeSight.Actors;
 public abstract class ActorBase
 {
     private readonly ActorCell _cell;
-    private ActorStash? _stash;
-    private TimerScheduler? _timers;
 
     /// <summary>Binds the new instance to the cell that is creating it.</summary>
     /// <exception cref="InvalidOperationException">The actor was created with <c>new</c> instead of through <c>ActorOf</c>.</exception>
@@ -33,10 +31,10 @@ public abstract class ActorBase
     protected IActorRef Sender => _cell.Sender;
 
     /// <summary>Stashes messages to handle them later (see <see cref="IStash"/>).</summary>
-    protected IStash Stash => _stash ??= new ActorStash(_cell);
+    protected IStash Stash => _cell.Stash();
 
     /// <summary>Timers owned by this actor: cancelled when it stops or restarts.</summary>
-    protected ITimerScheduler Timers => _timers ??= new TimerScheduler(_cell);
+    protected ITimerScheduler Timers => _cell.Timers();
 
     internal ActorCell Cell => _cell;
 
@@ -47,9 +45,12 @@ public abstract class ActorBase
     /// </summary>
     protected IStash CreateStash() => new ActorStash(_cell);
 
-    internal ActorStash? StashIfCreated => _stash;
+    internal ActorStash? StashIfCreated => _cell.StashIfCreated;
 
-    internal TimerScheduler? TimersIfCreated => _timers;
+    internal TimerScheduler? TimersIfCreated => _cell.TimersIfCreated;
+
+    /// <summary>Runs right after the whole constructor chain, before <see cref="PreStart"/>; lets base classes finish setting up.</summary>
+    internal virtual void Constructed() { }
 
     /// <summary>The initial behaviour: handle <paramref name="message"/> and return true, or return false.</summary>
     protected internal abstract bool Receive(object message);

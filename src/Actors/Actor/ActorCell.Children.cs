@@ -36,7 +36,7 @@ internal sealed partial class ActorCell
                 child = System.NewCell(props, path, SelfRef);
                 returned = child.Self;
             }
-            container.Add(name, new ChildRestartStats(child.SelfRef));
+            container.Add(name, child.SelfRef);
         }
         child.Start();
         return returned;
@@ -56,9 +56,7 @@ internal sealed partial class ActorCell
         if (container is null) return [];
         lock (container)
         {
-            var list = new List<IActorRef>(container.Count);
-            foreach (var stats in container.Snapshot()) list.Add(stats.Child);
-            return list;
+            return container.Refs();
         }
     }
 
@@ -66,7 +64,7 @@ internal sealed partial class ActorCell
     {
         var container = Volatile.Read(ref _children);
         if (container is null) return null;
-        lock (container) return container.TryGet(name, out var stats) ? stats.Child : null;
+        lock (container) return container.RefOf(name);
     }
 
     /// <summary>Stops a child, itself, or any local actor.</summary>
@@ -79,7 +77,7 @@ internal sealed partial class ActorCell
         {
             lock (container)
             {
-                if (container.TryGet(actor, out _)) container.MarkStopping(target);
+                if (container.Contains(actor)) container.MarkStopping(target);
             }
         }
         target.SendSystemMessage(TerminateMessage);
@@ -121,7 +119,7 @@ internal sealed partial class ActorCell
             stopping = container.StoppingCount;
         }
         if (_lifecycle == Terminating && remaining == 0) FinishTerminate();
-        else if (_pendingRecreate is { } cause && stopping == 0) FinishRecreate(cause);
+        else if (_extras?.PendingRecreate is { } cause && stopping == 0) FinishRecreate(cause);
     }
 
     private (int Remaining, int Stopping) ChildCounts()

@@ -68,7 +68,7 @@ internal sealed partial class ActorCell
                 ClearActorState(failed);
             }
         }
-        if (ChildCounts().Stopping > 0) _pendingRecreate = cause;
+        if (ChildCounts().Stopping > 0) (_extras ??= new Extras()).PendingRecreate = cause;
         else FinishRecreate(cause);
     }
 
@@ -82,6 +82,12 @@ internal sealed partial class ActorCell
             _extras.ReceiveTimeout = null;
         }
         actor.StashIfCreated?.UnstashAll();
+        if (_extras is not null)
+        {
+            // The next instance starts with a stash and timers of its own.
+            _extras.Stash = null;
+            _extras.Timers = null;
+        }
         _behavior = null;
         _current = default;
         if (_asyncPending)
@@ -93,7 +99,7 @@ internal sealed partial class ActorCell
 
     private void FinishRecreate(Exception cause)
     {
-        _pendingRecreate = null;
+        if (_extras is not null) _extras.PendingRecreate = null;
         _awaitingSupervisor = false;
         _actor = null;
         Mailbox.Resume();
@@ -151,13 +157,12 @@ internal sealed partial class ActorCell
         CancelReceiveTimeout();
         Mailbox.Suspend();
 
-        var children = ChildStatsSnapshot();
-        if (children.Count == 0)
+        if (ChildCounts().Remaining == 0)
         {
-            FinishTerminate();
+            FinishTerminate(); // the common case: no snapshot list to allocate
             return;
         }
-        foreach (var child in children) Stop(child.Child);
+        foreach (var child in ChildStatsSnapshot()) Stop(child.Child);
     }
 
     private void FinishTerminate()

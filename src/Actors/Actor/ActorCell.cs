@@ -24,7 +24,6 @@ internal sealed partial class ActorCell : IActorContext
     private volatile int _lifecycle;      // Alive, Terminating, Terminated
     private bool _awaitingSupervisor;     // failed and suspended until the parent decides
     private bool _asyncPending;           // an async handler is running; the mailbox is suspended meanwhile
-    private Exception? _pendingRecreate;  // a restart waiting for stopping children
 
     private const int Alive = 0;
     private const int Terminating = 1;
@@ -40,8 +39,16 @@ internal sealed partial class ActorCell : IActorContext
         SelfRef = new LocalActorRef(this, path, router);
     }
 
-    /// <summary>The cell processing a message on the current thread, if any.</summary>
-    internal static ActorCell? Current => t_current;
+    /// <summary>
+    /// The cell processing a message on the current thread, if any. Set once per mailbox run by
+    /// <see cref="Mailbox.Execute"/> (not per message: a thread-static write costs as much as the rest of a Tell's
+    /// bookkeeping) and by <see cref="SystemInvoke"/>.
+    /// </summary>
+    internal static ActorCell? Current
+    {
+        get => t_current;
+        set => t_current = value;
+    }
 
     public ActorSystem System { get; }
 
@@ -75,11 +82,9 @@ internal sealed partial class ActorCell : IActorContext
     private static readonly Terminate TerminateMessage = new();
     private static readonly Suspend SuspendMessage = new();
 
-    /// <summary>Processes one ordinary message.</summary>
+    /// <summary>Processes one ordinary message; the caller has made this cell <see cref="Current"/>.</summary>
     public void Invoke(Envelope envelope)
     {
-        var previous = t_current;
-        t_current = this;
         _current = envelope;
         try
         {
@@ -98,7 +103,6 @@ internal sealed partial class ActorCell : IActorContext
         }
         finally
         {
-            t_current = previous;
             if (!_asyncPending) _current = default;
         }
     }
@@ -306,6 +310,16 @@ internal sealed partial class ActorCell : IActorContext
         ExceptionDispatchInfo.Capture(task.Exception!.InnerExceptions.Count == 1 ? task.Exception.InnerException! : task.Exception).Throw();
     }
 
+    // The stash and timers belong to the current instance; they live here, among the rarely used state, so that
+    // an actor that never uses them pays nothing. ClearActorState drops them when the instance is replaced.
+    internal ActorStash Stash() => (_extras ??= new Extras()).Stash ??= new ActorStash(this);
+
+    internal TimerScheduler Timers() => (_extras ??= new Extras()).Timers ??= new TimerScheduler(this);
+
+    internal ActorStash? StashIfCreated => _extras?.Stash;
+
+    internal TimerScheduler? TimersIfCreated => _extras?.Timers;
+
     internal void MarkSubscribedToEventStream() => (_extras ??= new Extras()).SubscribedToEventStream = true;
 
     /// <summary>State most actors never need, kept out of the cell to keep idle actors small.</summary>
@@ -319,5 +333,8 @@ internal sealed partial class ActorCell : IActorContext
         public ICancelable? ReceiveTimeoutTask;
         public ActorSynchronizationContext? SyncContext;
         public bool SubscribedToEventStream;
+        public ActorStash? Stash;
+        public TimerScheduler? Timers;
+        public Exception? PendingRecreate; // a restart waiting for stopping children
     }
 }

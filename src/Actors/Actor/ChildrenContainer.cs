@@ -8,7 +8,10 @@ namespace CodeSight.Actors;
 /// </summary>
 internal sealed class ChildrenContainer
 {
-    private readonly Dictionary<string, ChildRestartStats> _byName = new(StringComparer.Ordinal);
+    // A child's entry is its reference until the child first needs restart statistics (its parent handles a
+    // failure), then its ChildRestartStats: most children never fail, and a statistics object per child would
+    // cost every idle actor 40 bytes.
+    private readonly Dictionary<string, object> _byName = new(StringComparer.Ordinal);
     private readonly HashSet<IInternalActorRef> _stopping = new();
     private long _nextName;
 
@@ -33,13 +36,31 @@ internal sealed class ChildrenContainer
 
     public bool Contains(string name) => _byName.ContainsKey(name);
 
-    public void Add(string name, ChildRestartStats stats) => _byName.Add(name, stats);
+    public void Add(string name, IInternalActorRef child) => _byName.Add(name, child);
 
-    public bool TryGet(string name, out ChildRestartStats stats) => _byName.TryGetValue(name, out stats!);
+    public bool TryGet(string name, out ChildRestartStats stats)
+    {
+        if (!_byName.TryGetValue(name, out var entry))
+        {
+            stats = null!;
+            return false;
+        }
+        stats = StatsOf(name, entry);
+        return true;
+    }
+
+    public bool Contains(IActorRef child) => _byName.TryGetValue(child.Path.Name, out var entry) && RefOf(entry).Equals(child);
+
+    public IInternalActorRef? RefOf(string name) => _byName.TryGetValue(name, out var entry) ? RefOf(entry) : null;
 
     public bool TryGet(IActorRef child, out ChildRestartStats stats)
     {
-        if (_byName.TryGetValue(child.Path.Name, out stats!) && stats.Child.Equals(child)) return true;
+        var name = child.Path.Name;
+        if (_byName.TryGetValue(name, out var entry) && RefOf(entry).Equals(child))
+        {
+            stats = StatsOf(name, entry);
+            return true;
+        }
         stats = null!;
         return false;
     }
@@ -48,8 +69,9 @@ internal sealed class ChildrenContainer
     public bool Remove(IInternalActorRef child)
     {
         _stopping.Remove(child);
-        if (!_byName.TryGetValue(child.Path.Name, out var stats) || !stats.Child.Equals(child)) return false;
-        _byName.Remove(child.Path.Name);
+        var name = child.Path.Name;
+        if (!_byName.TryGetValue(name, out var entry) || !RefOf(entry).Equals(child)) return false;
+        _byName.Remove(name);
         return true;
     }
 
@@ -57,5 +79,44 @@ internal sealed class ChildrenContainer
 
     public bool IsStopping(IActorRef child) => child is IInternalActorRef internalRef && _stopping.Contains(internalRef);
 
-    public List<ChildRestartStats> Snapshot() => [.. _byName.Values];
+    /// <summary>Every child's statistics (created for those that had none, and kept).</summary>
+    public List<ChildRestartStats> Snapshot()
+    {
+        var list = new List<ChildRestartStats>(_byName.Count);
+        List<ChildRestartStats>? created = null;
+        foreach (var entry in _byName.Values)
+        {
+            if (entry is ChildRestartStats stats)
+            {
+                list.Add(stats);
+                continue;
+            }
+            stats = new ChildRestartStats((IInternalActorRef)entry);
+            list.Add(stats);
+            (created ??= []).Add(stats);
+        }
+        if (created is not null)
+        {
+            foreach (var stats in created) _byName[stats.Child.Path.Name] = stats; // after the enumeration
+        }
+        return list;
+    }
+
+    /// <summary>Every child's reference, without creating statistics.</summary>
+    public List<IActorRef> Refs()
+    {
+        var list = new List<IActorRef>(_byName.Count);
+        foreach (var entry in _byName.Values) list.Add(RefOf(entry));
+        return list;
+    }
+
+    private static IInternalActorRef RefOf(object entry) => entry as IInternalActorRef ?? ((ChildRestartStats)entry).Child;
+
+    private ChildRestartStats StatsOf(string name, object entry)
+    {
+        if (entry is ChildRestartStats stats) return stats;
+        stats = new ChildRestartStats((IInternalActorRef)entry);
+        _byName[name] = stats;
+        return stats;
+    }
 }

@@ -52,5 +52,10 @@ public sealed class Props
 
     internal Props WithoutRouter() => new(_factory, Dispatcher, Mailbox, null);
 
-    internal ActorBase NewActor() => _factory() ?? throw new InvalidOperationException("The actor factory returned null.");
+    internal ActorBase NewActor()
+    {
+        var actor = _factory() ?? throw new InvalidOperationException("The actor factory returned null.");
+        actor.Constructed();
+        return actor;
+    }
 }

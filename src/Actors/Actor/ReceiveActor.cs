@@ -38,15 +38,22 @@ public abstract class ReceiveActor : ActorBase
     /// <summary>Pushes the handlers that <paramref name="configure"/> registers; <see cref="ActorBase.UnbecomeStacked"/> pops them.</summary>
     protected void BecomeStacked(Action configure) => BecomeStacked(Build(configure));
 
+    // The constructor has registered its handlers: keep them as an exact-size array and drop the list, which an
+    // idle actor would otherwise carry for its whole life.
+    internal sealed override void Constructed() => SealHandlers();
+
     /// <inheritdoc />
     protected internal sealed override bool Receive(object message)
     {
-        if (_building is not null)
-        {
-            _handlers = [.. _building];
-            _building = null;
-        }
+        SealHandlers();
         return Dispatch(_handlers, message);
+    }
+
+    private void SealHandlers()
+    {
+        if (_building is null) return;
+        _handlers = _building.Count == 0 ? [] : [.. _building];
+        _building = null;
     }
 
     private Receive Build(Action configure)

@@ -20,7 +20,10 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly int _capacity; // 0 = unbounded
     private int _count;             // only maintained when bounded
     private int _status;
-    private Queue<SystemMessage>? _system;       // guarded by lock(this); rare traffic
+    // Pending system messages, guarded by lock(this). Most actors only ever have one pending at a time (Create,
+    // then Terminate), so the oldest sits in a field and a queue is allocated only for the ones behind it.
+    private SystemMessage? _nextSystem;
+    private Queue<SystemMessage>? _moreSystem;   // non-empty only while _nextSystem is set
     private volatile bool _hasSystemMessages;
     private Queue<Envelope>? _prepended;         // consumer only: unstashed messages go first
 
@@ -71,7 +74,8 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             accepted = !IsClosed;
             if (accepted)
             {
-                (_system ??= new Queue<SystemMessage>(2)).Enqueue(message);
+                if (_nextSystem is null) _nextSystem = message;
+                else (_moreSystem ??= new Queue<SystemMessage>(2)).Enqueue(message);
                 _hasSystemMessages = true;
             }
         }
@@ -144,10 +148,15 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
                 Cell.System.DeadLetter(envelope.Message, envelope.Sender, Cell.Self);
             }
-            if (_system is { Count: > 0 })
+            if (_nextSystem is not null)
             {
-                pendingSystem = new List<SystemMessage>(_system);
-                _system.Clear();
+                pendingSystem = [_nextSystem];
+                if (_moreSystem is not null)
+                {
+                    pendingSystem.AddRange(_moreSystem);
+                    _moreSystem.Clear();
+                }
+                _nextSystem = null;
                 _hasSystemMessages = false;
             }
         }
@@ -158,15 +167,19 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>Schedules a run if there is something to do and no run is queued or running.</summary>
     public bool RegisterForExecution(bool hasMessageHint, bool hasSystemMessageHint)
     {
-        if (!CanBeScheduled(hasMessageHint, hasSystemMessageHint)) return false;
+        if (!CanBeScheduled(hasMessageHint, hasSystemMessageHint) || !TrySetScheduled()) return false;
+        Dispatcher.Schedule(this);
+        return true;
+    }
+
+    private bool TrySetScheduled()
+    {
         while (true)
         {
             var s = Volatile.Read(ref _status);
             if ((s & ShouldScheduleMask) != Open) return false;
-            if (Interlocked.CompareExchange(ref _status, s | Scheduled, s) == s) break;
+            if (Interlocked.CompareExchange(ref _status, s | Scheduled, s) == s) return true;
         }
-        Dispatcher.Schedule(this);
-        return true;
     }
 
     private bool CanBeScheduled(bool hasMessageHint, bool hasSystemMessageHint)
@@ -180,6 +193,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// <summary>One run of the mailbox, on a dispatcher thread.</summary>
     public void Execute()
     {
+        // A calling-thread dispatcher runs this inside another actor's turn: put that actor back afterwards.
+        var previous = ActorCell.Current;
+        ActorCell.Current = Cell;
         try
         {
             if (!IsClosed)
@@ -190,10 +206,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         }
         finally
         {
+            ActorCell.Current = previous;
             // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
             // saw "scheduled" and did not schedule, so we must.
             Interlocked.And(ref _status, ~Scheduled);
-            RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: false);
+            if (CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) && TrySetScheduled()) Dispatcher.Reschedule(this);
         }
     }
 
@@ -223,10 +240,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             SystemMessage? next = null;
             lock (this)
             {
-                if (_system is { Count: > 0 })
+                if (_nextSystem is not null)
                 {
-                    next = _system.Dequeue();
-                    if (_system.Count == 0) _hasSystemMessages = false;
+                    next = _nextSystem;
+                    _nextSystem = _moreSystem is { Count: > 0 } ? _moreSystem.Dequeue() : null;
+                    if (_nextSystem is null) _hasSystemMessages = false;
                 }
                 else
                 {

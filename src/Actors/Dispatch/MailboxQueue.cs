@@ -56,8 +56,12 @@ internal sealed class MailboxQueue
     }
 
     /// <summary>
-    /// True when the consumer would find a message. Producers may call it as a hint; a message being written at the
-    /// same moment may be missed, which is safe because its producer schedules the mailbox after writing it.
+    /// True when a message is queued or a producer has claimed a slot and is about to write one. Producers may call
+    /// it as a hint. The consumer calls it after clearing the mailbox's "scheduled" bit with a full fence, and it
+    /// must not miss a producer that then found the bit still set: that producer's last fenced write was its claim
+    /// (the compare-and-swap on the segment's tail); its slot's sequence number is a plain release store, which x64
+    /// may still hold in its store buffer while the producer reads the mailbox status. So this looks at claims,
+    /// not at written slots; a run scheduled for a claimed but unwritten slot finds nothing, ends, and looks again.
     /// </summary>
     public bool HasMessages
     {
@@ -66,7 +70,7 @@ internal sealed class MailboxQueue
             var seg = _head ?? Volatile.Read(ref _first);
             while (seg is not null)
             {
-                if (seg.HasReadyItem) return true;
+                if (seg.HasClaimedItem) return true;
                 if (!seg.IsFrozenAndDrained) return false;
                 seg = Volatile.Read(ref seg.Next);
             }
@@ -167,14 +171,7 @@ internal sealed class MailboxQueue
             return true;
         }
 
-        public bool HasReadyItem
-        {
-            get
-            {
-                var head = _head;
-                return Volatile.Read(ref _slots[head & _mask].Sequence) == head + 1;
-            }
-        }
+        public bool HasClaimedItem => (Volatile.Read(ref _tail) & ~FrozenBit) != _head;
 
         public bool IsFrozenAndDrained
         {

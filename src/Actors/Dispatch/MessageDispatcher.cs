@@ -25,6 +25,9 @@ public abstract class MessageDispatcher
     /// <summary>Queues a work item (a mailbox run) for execution.</summary>
     public abstract void Schedule(IThreadPoolWorkItem work);
 
+    /// <summary>Queues a run that a mailbox schedules for itself at the end of a run (it yielded, or more came).</summary>
+    internal virtual void Reschedule(IThreadPoolWorkItem work) => Schedule(work);
+
     /// <summary>Releases the dispatcher's threads once the actor system has stopped.</summary>
     public virtual void Shutdown() { }
 }

@@ -7,5 +7,15 @@ public sealed class ThreadPoolDispatcher : MessageDispatcher
     public ThreadPoolDispatcher(string id, int throughput) : base(id, throughput) { }
 
     /// <inheritdoc />
-    public override void Schedule(IThreadPoolWorkItem work) => ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
+    /// <remarks>
+    /// A run scheduled from a pool thread (an actor telling another) goes to that thread's local queue: no
+    /// contention on the global queue, the receiver runs where the message is still in cache, and idle threads
+    /// steal from it. From any other thread it goes to the global queue.
+    /// </remarks>
+    public override void Schedule(IThreadPoolWorkItem work) => ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: true);
+
+    // A thread pops its local queue newest-first, so a run that yielded its thread and pushed itself there would be
+    // taken again at once by the same thread, ahead of the runs it yielded to. The global queue is first-in,
+    // first-out: yielding stays fair.
+    internal override void Reschedule(IThreadPoolWorkItem work) => ThreadPool.UnsafeQueueUserWorkItem(work, preferLocal: false);
 }

@@ -21,6 +21,8 @@ public sealed class ActorSystem : IDisposable
     private readonly ActorCell _userGuardian;
     private readonly ActorCell _systemGuardian;
     private readonly ActorPath _tempPath;
+    private readonly int _defaultMailboxCapacity;
+    private MessageDispatcher? _defaultDispatcher; // racing first uses find the same instance in _dispatchers
     private long _tempCounter;
     private int _terminateRequested;
 
@@ -28,6 +30,7 @@ public sealed class ActorSystem : IDisposable
     {
         Name = name;
         Settings = new ActorSystemSettings(config);
+        _defaultMailboxCapacity = MailboxCapacity(ActorSystemSettings.DefaultMailboxId);
         _scheduler = new SystemScheduler(e => Log(LogLevel.Error, "scheduler", $"A scheduled action threw: {e.Message}", e));
         var rootPath = ActorPath.Root(name);
         _tempPath = rootPath.Child("temp");
@@ -153,11 +156,18 @@ public sealed class ActorSystem : IDisposable
 
     internal ActorCell NewCell(Props props, ActorPath path, IInternalActorRef parent, Routing.RouterState? router = null)
     {
-        var (deployedDispatcher, deployedMailbox) = Settings.HasDeployments ? Settings.DeploymentFor(path.ToStringWithoutAddress()) : default;
-        var dispatcher = Dispatcher(props.Dispatcher ?? deployedDispatcher ?? ActorSystemSettings.DefaultDispatcherId);
-        var capacity = MailboxCapacity(props.Mailbox ?? deployedMailbox ?? ActorSystemSettings.DefaultMailboxId);
+        // Most actors name no dispatcher or mailbox and no deployment section exists: skip building the path string
+        // and the two dictionary lookups then (this runs once per spawned actor).
+        string? deployedDispatcher = null, deployedMailbox = null;
+        if (Settings.HasDeployments) (deployedDispatcher, deployedMailbox) = Settings.DeploymentFor(path.ToStringWithoutAddress());
+        var dispatcherId = props.Dispatcher ?? deployedDispatcher;
+        var mailboxId = props.Mailbox ?? deployedMailbox;
+        var dispatcher = dispatcherId is null ? DefaultDispatcher() : Dispatcher(dispatcherId);
+        var capacity = mailboxId is null ? _defaultMailboxCapacity : MailboxCapacity(mailboxId);
         return new ActorCell(this, path, props, parent, new Mailbox(dispatcher, capacity), router);
     }
+
+    private MessageDispatcher DefaultDispatcher() => _defaultDispatcher ??= Dispatcher(ActorSystemSettings.DefaultDispatcherId);
 
     /// <summary>The dispatcher configured at <paramref name="id"/>, created on first use.</summary>
     /// <exception cref="ConfigurationException">Nothing is configured there, or its settings are invalid.</exception>

@@ -1,0 +1,60 @@
+using BenchmarkDotNet.Attributes;
+using CodeSight.Actors;
+using CodeSight.Benchmarks.Columns;
+
+namespace CodeSight.Benchmarks.Lifecycle;
+
+/*
+BenchmarkDotNet v0.14.0, Debian GNU/Linux 12 (bookworm), AMD EPYC, 2 cores, 23 GiB, .NET 10.0.12 (SDK 10.0.401)
+2026-11-22 01:30 UTC, load average ~11 on the 2 cores (others building). InProcessEmitToolchain, ShortRun job.
+Goal >= 1 M actors/s: not met (best 0.59 M). Full run at load ~30: benchmarks/results/spawn-stop.md.
+
+| Method       | Spawners | MaxLive | Mean     | Error     | StdDev    | actors/s | Gen0   | Gen1   | Gen2   | Allocated |
+|------------- |--------- |-------- |---------:|----------:|----------:|---------:|-------:|-------:|-------:|----------:|
+| SpawnAndStop | 1        | 1000    | 2.628 μs | 21.181 μs | 1.1610 μs |  380.5 k | 0.0300 | 0.0200 |      - |     624 B |
+| SpawnAndStop | 1        | 100000  | 4.640 μs |  7.277 μs | 0.3989 μs |  215.5 k | 0.0300 | 0.0200 |      - |     650 B |
+| SpawnAndStop | 4        | 1000    | 1.705 μs |  1.802 μs | 0.0988 μs |  586.4 k | 0.0367 | 0.0133 | 0.0033 |     624 B |
+| SpawnAndStop | 4        | 100000  | 3.399 μs | 18.773 μs | 1.0290 μs |  294.2 k | 0.0300 | 0.0100 |      - |     618 B |
+*/
+
+/// <summary>
+/// Spawn and stop rate of short-lived actors: spawners create <see cref="TotalActors"/> children between them, each
+/// child handles one message, reports and stops itself; an invocation ends when every child's termination has been
+/// processed by its parent. <see cref="MaxLive"/> bounds how many children a spawner keeps alive at once (like a
+/// bounded number of open trails); the largest value creates all of them in one burst. One operation is one
+/// actor's whole life, so actors/s is 1 s / Mean.
+/// </summary>
+[MemoryDiagnoser]
+[Config(typeof(ActorsPerSecondConfig))]
+public class SpawnStopBenchmark
+{
+    private const int TotalActors = 100_000;
+
+    private ActorSystem? _system;
+    private IActorRef[] _spawners = [];
+
+    [Params(1, 4)]
+    public int Spawners { get; set; }
+
+    [Params(1_000, TotalActors)]
+    public int MaxLive { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _system = ActorSystem.Create("spawn");
+        _spawners = new IActorRef[Spawners];
+        for (var i = 0; i < Spawners; i++) _spawners[i] = _system.ActorOf(Props.Create(static () => new Spawner()));
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _system?.Terminate().Wait(TimeSpan.FromSeconds(30));
+
+    [Benchmark(OperationsPerInvoke = TotalActors)]
+    public void SpawnAndStop()
+    {
+        var round = new SpawnRound(Spawners, TotalActors / Spawners, MaxLive);
+        foreach (var spawner in _spawners) spawner.Tell(round, null);
+        round.Done.Wait();
+    }
+}
