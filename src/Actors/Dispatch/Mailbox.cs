@@ -16,7 +16,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private const int ShouldNotProcessMask = ~2;
     private const int SuspendUnit = 4;
 
-    private readonly MailboxQueue _queue = new();
+    private MailboxQueue _queue;   // inline struct, used in place (must not be readonly)
     private readonly int _capacity; // 0 = unbounded
     private int _count;             // only maintained when bounded
     private int _status;
@@ -54,7 +54,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             Cell.System.Drop(message, sender, Cell.Self, $"mailbox of {Cell.Self.Path} is full (capacity {_capacity})");
             return true;
         }
-        _queue.Enqueue(message, sender);
+        _queue.Enqueue(message, sender, this);
         if (IsClosed)
         {
             // The actor stopped while we were enqueueing: its final drain may have missed us.

@@ -15,7 +15,9 @@ namespace CodeSight.Actors.Dispatch;
 /// Ordering: segments are only ever appended, and a producer always enqueues into the newest segment it can see,
 /// so two messages from one thread keep their order.
 /// </remarks>
-internal sealed class MailboxQueue
+// A struct stored inline in its Mailbox (never copied: the mailbox's field is not readonly and every call works on
+// it in place), so an idle actor pays no object header or reference for its queue.
+internal struct MailboxQueue
 {
     internal const int InitialSegmentCapacity = 4;
     internal const int MaxSegmentCapacity = 4096;
@@ -25,12 +27,15 @@ internal sealed class MailboxQueue
     private volatile Segment? _tail; // newest segment; producers enqueue here
 
     /// <summary>Adds an envelope; safe from any thread, never blocks (growth briefly spins on a rare race).</summary>
-    public void Enqueue(object message, IActorRef? sender)
+    /// <param name="message">The message.</param>
+    /// <param name="sender">Its sender.</param>
+    /// <param name="growLock">The owner's lock, taken only on the rare growth of the queue.</param>
+    public void Enqueue(object message, IActorRef? sender, object growLock)
     {
         var tail = _tail ?? Initialise();
         while (!tail.TryEnqueue(message, sender))
         {
-            tail = Grow(tail);
+            tail = Grow(tail, growLock);
         }
     }
 
@@ -86,9 +91,9 @@ internal sealed class MailboxQueue
         return _tail!;
     }
 
-    private Segment Grow(Segment full)
+    private Segment Grow(Segment full, object growLock)
     {
-        lock (this)
+        lock (growLock)
         {
             if (_tail == full)
             {
