@@ -93,6 +93,12 @@ internal sealed partial class ActorCell : IActorContext
             else if (message is Kill) throw new ActorKilledException($"Kill message received by {Self.Path}.");
             else if (message is Terminated terminated) ReceivedTerminated(terminated);
             else if (message is TimerMessage timer) ReceivedTimer(timer);
+            else if (message is ReceiveTimeoutTick tick)
+            {
+                if (!IsCurrent(tick)) return; // stale: see IsCurrent
+                _current = new Envelope(CodeSight.Actors.ReceiveTimeout.Instance, null);
+                ReceiveMessage(CodeSight.Actors.ReceiveTimeout.Instance);
+            }
             else ReceiveMessage(message);
 
             if (_extras?.ReceiveTimeout is not null && message is not INotInfluenceReceiveTimeout) ArmReceiveTimeout();
@@ -226,11 +232,21 @@ internal sealed partial class ActorCell : IActorContext
         else ArmReceiveTimeout();
     }
 
+    /// <summary>
+    /// A timer tick can sit in the mailbox behind messages that arrived in time but were not processed yet (a starved
+    /// thread pool); each of those re-armed the timer with a newer generation. Only the tick of the latest arming
+    /// becomes a <see cref="CodeSight.Actors.ReceiveTimeout"/>, so the actor sees one only after a real idle period
+    /// (and never after the timeout was turned off).
+    /// </summary>
+    private bool IsCurrent(ReceiveTimeoutTick tick) =>
+        _extras is { ReceiveTimeout: not null } extras && extras.ReceiveTimeoutGeneration == tick.Generation;
+
     private void ArmReceiveTimeout()
     {
         var extras = _extras!;
         extras.ReceiveTimeoutTask?.Cancel();
-        extras.ReceiveTimeoutTask = System.Scheduler.ScheduleTellOnce(extras.ReceiveTimeout!.Value, Self, CodeSight.Actors.ReceiveTimeout.Instance, null);
+        var tick = new ReceiveTimeoutTick(++extras.ReceiveTimeoutGeneration);
+        extras.ReceiveTimeoutTask = System.Scheduler.ScheduleTellOnce(extras.ReceiveTimeout!.Value, Self, tick, null);
     }
 
     private void CancelReceiveTimeout()
@@ -331,6 +347,7 @@ internal sealed partial class ActorCell : IActorContext
         public HashSet<IActorRef>? TerminatedQueued;
         public TimeSpan? ReceiveTimeout;
         public ICancelable? ReceiveTimeoutTask;
+        public int ReceiveTimeoutGeneration;
         public ActorSynchronizationContext? SyncContext;
         public bool SubscribedToEventStream;
         public ActorStash? Stash;

@@ -19,7 +19,7 @@ internal sealed class RouterState(ActorSystem system)
     /// <summary>Routes an ordinary message; returns false for messages meant for the router actor itself.</summary>
     public bool TryRoute(object message, IActorRef? sender)
     {
-        if (message is PoisonPill or Kill or GetRoutees or AddRoutee or RemoveRoutee or Terminated or TimerMessage) return false;
+        if (message is PoisonPill or Kill or GetRoutees or AddRoutee or RemoveRoutee or Terminated or TimerMessage or ReceiveTimeoutTick) return false;
         if (!_router.Route(message, sender))
         {
             system.Drop(message, sender, Self, $"router {Self.Path} has no routee for {message.GetType().Name}");
