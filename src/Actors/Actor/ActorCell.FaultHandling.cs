@@ -184,11 +184,12 @@ internal sealed partial class ActorCell
             {
                 foreach (var envelope in stash.ClearStash()) System.DeadLetter(envelope.Message, envelope.Sender, Self);
             }
+            // Clean up everything first: a watcher told of the death must find no trace of the actor left.
+            if (_extras?.SubscribedToEventStream == true) System.EventStream.Unsubscribe(Self);
             Mailbox.BecomeClosed();
             Mailbox.DrainToDeadLetters();
-            TellWatchersWeDied();
             UnwatchWatchedActors();
-            if (_extras?.SubscribedToEventStream == true) System.EventStream.Unsubscribe(Self);
+            TellWatchersWeDied();
             _actor = null;
             _behavior = null;
             _current = default;
