@@ -1,0 +1,81 @@
+using System.Buffers;
+using System.Text;
+using CodeSight.Contracts.Observations;
+using CodeSight.Persistence.Canonical;
+using CodeSight.Persistence.Ledger;
+using CodeSight.Persistence.Tests.Support;
+using Xunit;
+
+namespace CodeSight.Persistence.Tests.Ledger;
+
+public sealed class LedgerEntryCodecTests
+{
+    [Fact]
+    public void WritesAnObservationEntryInTheDocumentedCanonicalShape()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteObservation(3, 1_700_000_000_123, LedgerSamples.Observation(2), output);
+
+        Assert.Equal(
+            "{\"context\":{\"note\":\"observation 2\",\"step\":2},\"kind\":\"observation\",\"metrics\":{\"latency_ms\":3,\"tokens\":2}," +
+            "\"modality\":\"planning\",\"payload\":{\"level\":\"INFO\",\"message\":\"line 2\",\"type\":\"log\"},\"probeId\":\"0000000000000003\"," +
+            "\"recordedAt\":1700000000123,\"sequence\":3,\"sightPoint\":\"planning_step\",\"target\":\"navigation_module\"," +
+            "\"timestamp\":3000000,\"trailId\":\"0123456789abcdef0123456789abcdef\"}",
+            Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void WritesBytesThatAreAlreadyCanonical()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteProbe(9, 5, LedgerSamples.Probe(1), output);
+        byte[] written = output.WrittenSpan.ToArray();
+
+        Assert.Equal(written, CanonicalJson.Canonicalize(Encoding.UTF8.GetString(written)));
+    }
+
+    [Fact]
+    public void WritesNonFiniteMetricsAsStrings()
+    {
+        Observation observation = LedgerSamples.Observation(0) with
+        {
+            Metrics = new Dictionary<string, double> { ["a"] = double.NaN, ["b"] = double.PositiveInfinity, ["c"] = double.NegativeInfinity },
+        };
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteObservation(1, 0, observation, output);
+
+        Assert.Contains("\"metrics\":{\"a\":\"NaN\",\"b\":\"Infinity\",\"c\":\"-Infinity\"}", Encoding.UTF8.GetString(output.WrittenSpan), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ReadsTheTopLevelSequenceEvenWhenTheContextHasOne()
+    {
+        Observation observation = LedgerSamples.Observation(0) with
+        {
+            Context = new Dictionary<string, object?> { ["sequence"] = 99, ["nested"] = new Dictionary<string, object?> { ["sequence"] = 98 } },
+        };
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteObservation(42, 0, observation, output);
+
+        Assert.Equal(42, LedgerEntryCodec.ReadSequence(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void ReadsAProbeBackFromItsEntry()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteProbe(1, 0, LedgerSamples.Probe(3), output);
+
+        Assert.Equal(LedgerSamples.Probe(3), LedgerEntryCodec.ReadProbe(output.WrittenSpan));
+    }
+
+    [Fact]
+    public void RefusesToReadAProbeFromAnObservationEntry()
+    {
+        var output = new ArrayBufferWriter<byte>();
+        LedgerEntryCodec.WriteObservation(1, 0, LedgerSamples.Observation(0), output);
+
+        var error = Assert.Throws<FormatException>(() => LedgerEntryCodec.ReadProbe(output.WrittenSpan));
+        Assert.Contains("not a probe entry", error.Message, StringComparison.Ordinal);
+    }
+}
