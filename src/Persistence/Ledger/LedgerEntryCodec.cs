@@ -27,6 +27,16 @@ public static class LedgerEntryCodec
     public static void WriteObservation(long sequence, long recordedAt, Observation observation, IBufferWriter<byte> output)
     {
         ArgumentNullException.ThrowIfNull(observation);
+        ArgumentNullException.ThrowIfNull(output);
+        if (!ObservationEntryWriter.Instance.TryWrite(sequence, recordedAt, observation, output))
+        {
+            WriteObservationGenerally(sequence, recordedAt, observation, output);
+        }
+    }
+
+    /// <summary>The general writer behind <see cref="WriteObservation"/>: an object tree through <see cref="CanonicalJson"/>.</summary>
+    internal static void WriteObservationGenerally(long sequence, long recordedAt, Observation observation, IBufferWriter<byte> output)
+    {
         var metrics = new Dictionary<string, object?>(observation.Metrics.Count, StringComparer.Ordinal);
         foreach (KeyValuePair<string, double> metric in observation.Metrics)
         {

@@ -26,6 +26,7 @@ public sealed class LedgerStore : IDisposable
     private readonly byte[] _chainHead;
     private readonly string _writerUuid = Guid.NewGuid().ToString("D");
     private readonly ArrayBufferWriter<byte> _entry = new(1024);
+    private readonly byte[] _leafParameter = new byte[MerkleHash.Size];
     private readonly SqliteCommand _insertJournal;
     private readonly SqliteCommand _insertLeaf;
     private readonly SqliteCommand _insertCheckpoint;
@@ -333,8 +334,10 @@ public sealed class LedgerStore : IDisposable
         _insertJournal.ExecuteNonQuery();
 
         _insertLeaf.Parameters[0].Value = sequence;
-        _insertLeaf.Parameters[1].Value = leaf.ToArray();
-        _insertLeaf.Parameters[2].Value = link.Clone();
+        // SQLite copies bound blobs when the statement runs, so one pair of arrays serves every row.
+        leaf.CopyTo(_leafParameter);
+        _insertLeaf.Parameters[1].Value = _leafParameter;
+        _insertLeaf.Parameters[2].Value = link;
         _insertLeaf.Parameters[3].Value = index.Kind;
         _insertLeaf.Parameters[4].Value = (object?)index.TrailId ?? DBNull.Value;
         _insertLeaf.Parameters[5].Value = (object?)index.Modality ?? DBNull.Value;

@@ -78,4 +78,59 @@ public sealed class LedgerEntryCodecTests
         var error = Assert.Throws<FormatException>(() => LedgerEntryCodec.ReadProbe(output.WrittenSpan));
         Assert.Contains("not a probe entry", error.Message, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("plain", 1.5, 0)]
+    [InlineData("ünïcødé € 😀", -0.0, 1)]
+    [InlineData("tab\there \"quoted\" back\\slash", 1e21, 2)]
+    [InlineData("", 1e-7, 3)]
+    [InlineData("x", 123456789.125, 4)]
+    [InlineData("y", -9007199254740991, 5)]
+    [InlineData("z", double.NaN, 6)]
+    public void WritesTheSameBytesAsTheDocumentedObjectTree(string text, double number, int variant)
+    {
+        var observation = new Observation(
+            text,
+            "target-" + text,
+            (Modality)(variant % 7),
+            new Dictionary<string, double> { ["b"] = number, ["a"] = variant, ["\u00e9"] = -number },
+            new Dictionary<string, object?> { ["s"] = text, ["n"] = variant % 2 == 0 ? number : null, ["flag"] = variant > 2, ["i"] = variant, ["l"] = -5L },
+            1_700_000_000_000_000L + variant,
+            variant % 3 == 0 ? new MetricPayload("m", number, variant == 0 ? null : "ms") : new LogPayload(text, "WARN"),
+            variant == 4 ? null : LedgerSamples.TrailA,
+            variant == 5 ? null : new CodeSight.Contracts.Ids.ProbeId(0xabcdef));
+        var expected = new Dictionary<string, object?>
+        {
+            ["context"] = observation.Context,
+            ["kind"] = "observation",
+            ["metrics"] = observation.Metrics.ToDictionary(m => m.Key, m => Finite(m.Value)),
+            ["modality"] = Modalities.WireName(observation.Modality),
+            ["payload"] = observation.Payload switch
+            {
+                MetricPayload m => new Dictionary<string, object?> { ["type"] = "metric", ["name"] = m.Name, ["value"] = Finite(m.Value), ["unit"] = m.Unit },
+                LogPayload l => new Dictionary<string, object?> { ["type"] = "log", ["level"] = l.Level, ["message"] = l.Message },
+                _ => null,
+            },
+            ["probeId"] = observation.ProbeId?.ToString(),
+            ["recordedAt"] = 1_700_000_000_999L,
+            ["sequence"] = 77L,
+            ["sightPoint"] = text,
+            ["target"] = observation.Target,
+            ["timestamp"] = observation.Timestamp,
+            ["trailId"] = observation.TrailId?.ToString(),
+        };
+
+        var output = new ArrayBufferWriter<byte>();
+        if (variant % 2 == 0 && double.IsNaN(number))
+        {
+            Assert.Throws<CanonicalJsonException>(() => LedgerEntryCodec.WriteObservation(77, 1_700_000_000_999, observation, output));
+            return;
+        }
+
+        LedgerEntryCodec.WriteObservation(77, 1_700_000_000_999, observation, output);
+
+        Assert.Equal(Encoding.UTF8.GetString(CanonicalJson.Serialize(expected)), Encoding.UTF8.GetString(output.WrittenSpan));
+    }
+
+    private static object Finite(double value) => double.IsFinite(value) ? value : value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }
