@@ -49,6 +49,7 @@ internal static class LedgerBenchmarkData
         {
             int count = Math.Min(BatchSize, entries - start);
             store.Append(Enumerable.Range(start, count).Select(i => (object)Observation(i)).ToList());
+            store.CheckpointIfDue();
         }
     }
 }

@@ -67,6 +67,7 @@ public class LedgerIngestBenchmark
         for (int start = 0; start < Entries; start += LedgerBenchmarkData.BatchSize)
         {
             store.Append(_observations.GetRange(start, Math.Min(LedgerBenchmarkData.BatchSize, Entries - start)));
+            store.CheckpointIfDue();
         }
 
         return store.Size;

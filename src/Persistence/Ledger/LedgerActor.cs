@@ -125,17 +125,11 @@ public sealed class LedgerActor : ReceiveActor
 
         try
         {
-            long checkpointBefore = _store!.LastCheckpointSize;
-            LedgerAppendResult result = _store.Append(_buffer);
+            LedgerAppendResult result = _store!.Append(_buffer);
             _counters.AddPersisted(result.Appended);
             if (result.Rejected > 0)
             {
                 _counters.AddRejected(result.Rejected, result.FirstRejection ?? "an entry has no canonical JSON form");
-            }
-
-            if (_store.LastCheckpointSize != checkpointBefore)
-            {
-                _counters.AddCheckpoint();
             }
         }
         catch (PersistenceException exception)
@@ -147,6 +141,8 @@ public sealed class LedgerActor : ReceiveActor
         {
             _buffer.Clear();
         }
+
+        CheckpointIfDue();
     }
 
     private void Tick()
@@ -157,20 +153,32 @@ public sealed class LedgerActor : ReceiveActor
             return;
         }
 
+        CheckpointIfDue();
         try
         {
-            if (_store!.CheckpointIfDue() is not null)
-            {
-                _counters.AddCheckpoint();
-            }
-
             if (_settings.Retention is TimeSpan retention)
             {
-                _store.Prune(DateTimeOffset.UtcNow - retention);
+                _store!.Prune(DateTimeOffset.UtcNow - retention);
             }
         }
         catch (PersistenceException exception)
         {
+            _counters.AddFailed(0, exception.Message);
+        }
+    }
+
+    private void CheckpointIfDue()
+    {
+        try
+        {
+            if (_store?.CheckpointIfDue() is not null)
+            {
+                _counters.AddCheckpoint();
+            }
+        }
+        catch (PersistenceException exception)
+        {
+            // Entries stay journaled and chained; only the checkpoint is missing, and the next one covers them.
             _counters.AddFailed(0, exception.Message);
         }
     }

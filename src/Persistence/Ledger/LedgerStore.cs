@@ -106,7 +106,8 @@ public sealed class LedgerStore : IDisposable
     /// <see cref="Probe"/> or <see cref="CloseSignal"/> becomes one entry. Items with no canonical JSON form
     /// (such as a NaN inside an observation's context) are skipped and counted as rejected; they take no
     /// sequence number. If the database refuses the batch, nothing of it is kept and the ledger is unchanged.
-    /// Writes a checkpoint afterwards when <see cref="LedgerOptions.CheckpointEvery"/> entries have accumulated.
+    /// Checkpoints are separate (<see cref="CheckpointIfDue"/>), so that a failed checkpoint can never be
+    /// mistaken for a failed batch.
     /// </summary>
     /// <param name="items">Observations, probes and close signals.</param>
     /// <exception cref="ArgumentException">An item is null or of another type; the message gives its index.</exception>
@@ -175,11 +176,6 @@ public sealed class LedgerStore : IDisposable
         }
 
         link.CopyTo(_chainHead, 0);
-        if (Size - _lastCheckpointSize >= _options.CheckpointEvery)
-        {
-            Checkpoint();
-        }
-
         return new LedgerAppendResult(first, appended, rejected, firstRejection);
     }
 

@@ -36,6 +36,7 @@ public static class CrashWriterProgram
             }
 
             LedgerAppendResult result = store.Append(batch);
+            store.CheckpointIfDue();
             Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture, $"ack {result.LastSequence}"));
             Console.Out.Flush();
         }

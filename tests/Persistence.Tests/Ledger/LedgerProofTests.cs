@@ -12,10 +12,11 @@ public sealed class LedgerProofTests : IDisposable
 
     public LedgerProofTests()
     {
-        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 7 });
+        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 7, CheckpointInterval = TimeSpan.FromHours(1) });
         for (int i = 0; i < 37; i++)
         {
             store.Append([LedgerSamples.Observation(i)]);
+            store.CheckpointIfDue();
             _roots.Add(store.Root());
         }
     }

@@ -64,7 +64,9 @@ public sealed class LedgerStoreTests : IDisposable
         byte[] rootBefore;
         using (LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 4 }))
         {
-            store.Append(LedgerSamples.Observations(10));
+            store.Append(LedgerSamples.Observations(6));
+            Assert.NotNull(store.CheckpointIfDue());
+            store.Append(LedgerSamples.Observations(4));
             rootBefore = store.Root();
         }
 
@@ -158,14 +160,15 @@ public sealed class LedgerStoreTests : IDisposable
     }
 
     [Fact]
-    public void WritesACheckpointEveryNEntries()
+    public void WritesADueCheckpointOnceNEntriesHaveAccumulated()
     {
-        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 5 });
+        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 5, CheckpointInterval = TimeSpan.FromHours(1) });
 
         store.Append(LedgerSamples.Observations(3));
-        Assert.Equal(0, store.LastCheckpointSize);
+        Assert.Null(store.CheckpointIfDue());
         store.Append(LedgerSamples.Observations(3));
 
+        Assert.Equal(6, store.CheckpointIfDue()?.TreeSize);
         Assert.Equal(6, store.LastCheckpointSize);
         Assert.Equal(6L, _file.Scalar("SELECT tree_size FROM ledger_checkpoint"));
         Assert.Equal(store.Root(), (byte[])_file.Scalar("SELECT root FROM ledger_checkpoint")!);

@@ -17,10 +17,11 @@ public sealed class LedgerVerifierTests : IDisposable
     public LedgerVerifierTests()
     {
         // 20 entries; checkpoints at 8 and 16 (every 8), and one more at 20.
-        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 8 });
+        using LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options) { CheckpointEvery = 8, CheckpointInterval = TimeSpan.FromHours(1) });
         for (int i = 0; i < 20; i += 4)
         {
             store.Append([LedgerSamples.Observation(i), LedgerSamples.Observation(i + 1), LedgerSamples.Probe(i), LedgerSamples.Observation(i + 2)]);
+            store.CheckpointIfDue();
         }
 
         store.Checkpoint();
