@@ -60,6 +60,11 @@ internal static class LedgerSchema
         "INSERT OR REPLACE INTO snapshot (persistence_id, sequence_number, created, manifest, snapshot) " +
         "VALUES ('" + PersistenceId + "', $seq, $created, '" + SnapshotManifest + "', $snapshot)";
 
+    // The previous batch's snapshot goes once a newer one exists, unless a checkpoint was taken at its size.
+    public const string DropSupersededSnapshot =
+        "DELETE FROM snapshot WHERE persistence_id = '" + PersistenceId + "' AND manifest = '" + SnapshotManifest +
+        "' AND sequence_number = $seq AND sequence_number NOT IN (SELECT tree_size FROM ledger_checkpoint)";
+
     public const string LatestSnapshot =
         "SELECT sequence_number, snapshot FROM snapshot WHERE persistence_id = '" + PersistenceId + "' AND manifest = '" +
         SnapshotManifest + "' ORDER BY sequence_number DESC LIMIT 1";

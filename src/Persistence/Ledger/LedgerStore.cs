@@ -22,7 +22,7 @@ public sealed class LedgerStore : IDisposable
 {
     private readonly SqliteDatabase _database;
     private readonly LedgerOptions _options;
-    private readonly MerkleFrontier _frontier;
+    private MerkleFrontier _frontier;
     private readonly byte[] _chainHead;
     private readonly string _writerUuid = Guid.NewGuid().ToString("D");
     private readonly ArrayBufferWriter<byte> _entry = new(1024);
@@ -31,6 +31,7 @@ public sealed class LedgerStore : IDisposable
     private readonly SqliteCommand _insertLeaf;
     private readonly SqliteCommand _insertCheckpoint;
     private readonly SqliteCommand _insertSnapshot;
+    private readonly SqliteCommand _dropSnapshot;
     private byte[] _pendingLeaves = new byte[256 * MerkleHash.Size];
     private long _lastCheckpointSize;
     private long _lastCheckpointAt;
@@ -46,6 +47,7 @@ public sealed class LedgerStore : IDisposable
         _insertLeaf = Prepare(LedgerSchema.InsertLeaf, "$seq", "$leaf", "$chain", "$kind", "$trail", "$modality", "$timestamp");
         _insertCheckpoint = Prepare(LedgerSchema.InsertCheckpoint, "$size", "$root", "$chain", "$created", "$key", "$signature");
         _insertSnapshot = Prepare(LedgerSchema.InsertSnapshot, "$seq", "$created", "$snapshot");
+        _dropSnapshot = Prepare(LedgerSchema.DropSupersededSnapshot, "$seq");
     }
 
     /// <summary>The database file (or shared-memory name).</summary>
@@ -137,6 +139,7 @@ public sealed class LedgerStore : IDisposable
         string? firstRejection = null;
         long created = _options.Store.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         byte[] link = (byte[])_chainHead.Clone();
+        MerkleFrontier? next = null;
         SqliteTransaction? transaction = null;
         try
         {
@@ -158,6 +161,22 @@ public sealed class LedgerStore : IDisposable
                 appended++;
             }
 
+            if (appended > 0)
+            {
+                // The batch carries its own recovery snapshot, replacing the previous batch's (checkpoint
+                // snapshots stay), so reopening resumes the tree and chain without re-linking a single row.
+                next = MerkleFrontier.FromBytes(_frontier.ToBytes());
+                for (int i = 0; i < appended; i++)
+                {
+                    next.Append(_pendingLeaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
+                }
+
+                WriteSnapshot(transaction, next, link, created);
+                _dropSnapshot.Transaction = transaction;
+                _dropSnapshot.Parameters[0].Value = first - 1;
+                _dropSnapshot.ExecuteNonQuery();
+            }
+
             transaction.Commit();
         }
         catch (SqliteException exception)
@@ -170,11 +189,7 @@ public sealed class LedgerStore : IDisposable
         }
 
         // Only a committed batch moves the in-memory tree and chain, so a refused batch leaves no trace.
-        for (int i = 0; i < appended; i++)
-        {
-            _frontier.Append(_pendingLeaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
-        }
-
+        _frontier = next ?? _frontier;
         link.CopyTo(_chainHead, 0);
         return new LedgerAppendResult(first, appended, rejected, firstRejection);
     }
@@ -189,11 +204,6 @@ public sealed class LedgerStore : IDisposable
         ObjectDisposedException.ThrowIf(_disposed, this);
         long created = _options.Store.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         LedgerCheckpoint checkpoint = LedgerCheckpoint.Create(Size, Root(), ChainHead(), created, _options.SigningKey);
-        byte[] frontier = _frontier.ToBytes();
-        byte[] snapshot = new byte[frontier.Length + MerkleHash.Size];
-        frontier.CopyTo(snapshot, 0);
-        _chainHead.CopyTo(snapshot, frontier.Length);
-
         _database.Run("writing a ledger checkpoint", () =>
         {
             using SqliteTransaction transaction = _database.Connection.BeginTransaction(deferred: false);
@@ -205,11 +215,7 @@ public sealed class LedgerStore : IDisposable
             _insertCheckpoint.Parameters[4].Value = (object?)checkpoint.PublicKey ?? DBNull.Value;
             _insertCheckpoint.Parameters[5].Value = (object?)checkpoint.Signature ?? DBNull.Value;
             _insertCheckpoint.ExecuteNonQuery();
-            _insertSnapshot.Transaction = transaction;
-            _insertSnapshot.Parameters[0].Value = Size;
-            _insertSnapshot.Parameters[1].Value = created;
-            _insertSnapshot.Parameters[2].Value = snapshot;
-            _insertSnapshot.ExecuteNonQuery();
+            WriteSnapshot(transaction, _frontier, _chainHead, created);
             transaction.Commit();
         });
 
@@ -289,7 +295,21 @@ public sealed class LedgerStore : IDisposable
         _insertLeaf.Dispose();
         _insertCheckpoint.Dispose();
         _insertSnapshot.Dispose();
+        _dropSnapshot.Dispose();
         _database.Dispose();
+    }
+
+    private void WriteSnapshot(SqliteTransaction transaction, MerkleFrontier frontier, byte[] chainHead, long created)
+    {
+        byte[] tree = frontier.ToBytes();
+        byte[] snapshot = new byte[tree.Length + MerkleHash.Size];
+        tree.CopyTo(snapshot, 0);
+        chainHead.CopyTo(snapshot, tree.Length);
+        _insertSnapshot.Transaction = transaction;
+        _insertSnapshot.Parameters[0].Value = frontier.Size;
+        _insertSnapshot.Parameters[1].Value = created;
+        _insertSnapshot.Parameters[2].Value = snapshot;
+        _insertSnapshot.ExecuteNonQuery();
     }
 
     private bool TryEncode(object item, long sequence, long created, out EntryIndex index, ref int rejected, ref string? firstRejection)

@@ -90,17 +90,51 @@ public sealed class LedgerStoreTests : IDisposable
             store.Append(LedgerSamples.Observations(2));
         }
 
-        // A damaged link before the snapshot is the verifier's business; reopening must not even look at it...
-        _file.Scalar("UPDATE ledger_leaf SET chain_hash = zeroblob(32) WHERE sequence_number = 3");
+        // Every batch leaves a snapshot (the previous batch's is replaced; the checkpoint's stays).
+        Assert.Equal(new long[] { 6, 8 }, SnapshotSizes());
+
+        // A damaged link before the snapshot is the verifier's business; reopening must not even look at it.
+        _file.Scalar("UPDATE ledger_leaf SET chain_hash = zeroblob(32) WHERE sequence_number IN (3, 8)");
+        using (LedgerStore reopened = LedgerStore.Open(new LedgerOptions(_file.Options)))
+        {
+            Assert.Equal(8, reopened.Size);
+        }
+    }
+
+    [Fact]
+    public void RelinksAndChecksEveryRowAfterTheNewestSnapshotItFinds()
+    {
+        using (LedgerStore store = LedgerStore.Open(new LedgerOptions(_file.Options)))
+        {
+            store.Append(LedgerSamples.Observations(6));
+            store.Checkpoint();
+            store.Append(LedgerSamples.Observations(2));
+        }
+
+        _file.Scalar("DELETE FROM snapshot WHERE sequence_number = 8");
         using (LedgerStore reopened = LedgerStore.Open(new LedgerOptions(_file.Options)))
         {
             Assert.Equal(8, reopened.Size);
         }
 
-        // ...but every link after the snapshot is re-linked and checked.
-        _file.Scalar("UPDATE ledger_leaf SET chain_hash = zeroblob(32) WHERE sequence_number = 8");
+        _file.Scalar("DELETE FROM snapshot WHERE sequence_number = 8; UPDATE ledger_leaf SET chain_hash = zeroblob(32) WHERE sequence_number = 8");
         var error = Assert.Throws<PersistenceException>(() => LedgerStore.Open(new LedgerOptions(_file.Options)));
         Assert.Contains("ledger entry 8", error.Message, StringComparison.Ordinal);
+    }
+
+    private long[] SnapshotSizes()
+    {
+        using SqliteConnection raw = _file.OpenRaw();
+        using SqliteCommand command = raw.CreateCommand();
+        command.CommandText = "SELECT sequence_number FROM snapshot ORDER BY sequence_number";
+        using SqliteDataReader reader = command.ExecuteReader();
+        var sizes = new List<long>();
+        while (reader.Read())
+        {
+            sizes.Add(reader.GetInt64(0));
+        }
+
+        return sizes.ToArray();
     }
 
     [Fact]
