@@ -7,13 +7,13 @@ using Microsoft.Data.Sqlite;
 namespace CodeSight.Benchmarks.Ledger;
 
 /// <summary>
-/// Full verification of a 1,000,000-entry ledger (payload hashes, chain links, checkpoint roots) against the
+/// Full verification of a 200,000-entry ledger (payload hashes, chain links, checkpoint roots) against the
 /// baseline that only reads the same payload rows in the same order and hashes each one. Results:
 /// benchmarks/results/ledger-benchmarks.md.
 /// </summary>
 public class LedgerVerifyBenchmark
 {
-    private const int Entries = 1_000_000;
+    private const int Entries = 200_000;
 
     private string? _path;
 
