@@ -11,6 +11,14 @@ namespace CodeSight.Benchmarks.Ledger;
 /// baseline that only reads the same payload rows in the same order and hashes each one. Results:
 /// benchmarks/results/ledger-benchmarks.md.
 /// </summary>
+/// <remarks>
+/// 2 cores (AMD EPYC), .NET 10.0.12, shared machine at load average 11-17, ShortRun in-process, per entry:
+/// <code>
+/// | Method              | Mean      | Error     | Ratio |
+/// | Verify              | 26.128 us | 60.528 us |  3.53 |
+/// | ReadAndHashPayloads |  7.411 us |  7.620 us |  1.00 |
+/// </code>
+/// </remarks>
 public class LedgerVerifyBenchmark
 {
     private const int Entries = 200_000;
