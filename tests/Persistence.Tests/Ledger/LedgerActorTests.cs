@@ -98,6 +98,26 @@ public sealed class LedgerActorTests : TestKit.TestKit
         Assert.True(LedgerVerifier.Verify(_file.Options).IsValid);
     }
 
+    [Fact]
+    public void PrunesPayloadsPastTheRetentionOnItsTimerAndTheLedgerStillVerifies()
+    {
+        var counters = new LedgerCounters();
+        LedgerSettings settings = LedgerSettingsForTest() with { Retention = TimeSpan.FromMilliseconds(1), CheckpointInterval = TimeSpan.FromMilliseconds(100) };
+        IActorRef ledger = Sys.ActorOf(LedgerActor.Create(settings, counters), "ledger");
+        Flush(ledger);
+        for (int i = 0; i < 20; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(20, Flush(ledger).Size);
+
+        AwaitAssert(() => Assert.Equal(0L, _file.Scalar("SELECT COUNT(*) FROM journal")), TimeSpan.FromSeconds(10));
+        LedgerVerification verification = LedgerVerifier.Verify(_file.Options);
+        Assert.True(verification.IsValid, verification.ToString());
+        Assert.Equal(20, verification.PrunedEntries);
+    }
+
     private LedgerSettings LedgerSettingsForTest() => new() { Path = _file.Path, MaxBatchSize = 512, CheckpointInterval = TimeSpan.FromMinutes(5) };
 
     private LedgerFlushed Flush(IActorRef ledger)
