@@ -4,6 +4,7 @@ using CodeSight.Engine.Clock;
 using CodeSight.Engine.Recording;
 using CodeSight.Engine.Redaction;
 using CodeSight.Engine.Sampling;
+using CodeSight.Engine.Sight;
 using CodeSight.Engine.Trails;
 
 namespace CodeSight.Engine;
@@ -35,6 +36,7 @@ public sealed class CodeSightEngine
         _trails = system.ActorOf(root, Props.Create(() => new TrailSupervisor(_context, Settings.ReapInterval)), "trails");
         Router = system.ActorOf(root, Props.Create(() => new SamplingRouter(this)), "router");
         Recorder = new Recorder(this);
+        Sight = new SightRegistry(system.EventStream, Clock, new SightSettings(system.Settings.Config));
     }
 
     /// <summary>Starts the tracing plane in <paramref name="system"/>; its settings come from the system's configuration.</summary>
@@ -64,6 +66,9 @@ public sealed class CodeSightEngine
 
     /// <summary>The facade for hosts that are not actors.</summary>
     public Recorder Recorder { get; }
+
+    /// <summary>Code Sight's instrumentation: sight points, manual observations, thresholds and log rules.</summary>
+    public SightRegistry Sight { get; }
 
     /// <summary>Number of trails whose actor is running.</summary>
     public int RunningTrails => _context.Running.Count;

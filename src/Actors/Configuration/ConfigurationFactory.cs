@@ -6,7 +6,7 @@ public static class ConfigurationFactory
     /// <summary>The manifest name under which hocon/reference.conf is embedded in this assembly.</summary>
     public const string ReferenceResourceName = "CodeSight.reference.conf";
 
-    private static readonly Lazy<Config> ReferenceConfig = new(LoadReference, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<HoconObject> ReferenceRoot = new(LoadReference, LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>
     /// Parses HOCON text. Substitutions are left for <see cref="Config.Resolve"/> (or the first getter), so the
@@ -44,9 +44,10 @@ public static class ConfigurationFactory
 
     /// <summary>
     /// The defaults of every setting: hocon/reference.conf as embedded in this assembly, parsed once and cached.
-    /// Not resolved, so that user configuration can be laid over it first.
+    /// Not resolved, so that user configuration can be laid over it first. Each call returns a new wrapper, so that
+    /// every resolution reads environment variables (such as CODESIGHT_TEST_TIMEFACTOR) as they are now.
     /// </summary>
-    public static Config Reference() => ReferenceConfig.Value;
+    public static Config Reference() => new(ReferenceRoot.Value, isResolved: false);
 
     /// <summary>
     /// The configuration an actor system runs with: <paramref name="user"/> over <see cref="Reference"/>, resolved.
@@ -54,11 +55,11 @@ public static class ConfigurationFactory
     /// <exception cref="ConfigurationException">A substitution cannot be resolved or forms a cycle.</exception>
     public static Config Load(Config? user = null) => (user ?? Config.Empty).WithFallback(Reference()).Resolve();
 
-    private static Config LoadReference()
+    private static HoconObject LoadReference()
     {
         using var stream = typeof(ConfigurationFactory).Assembly.GetManifestResourceStream(ReferenceResourceName)
             ?? throw new InvalidOperationException($"the embedded resource '{ReferenceResourceName}' is missing from {typeof(ConfigurationFactory).Assembly.GetName().Name}");
         using var reader = new StreamReader(stream);
-        return ParseString(reader.ReadToEnd(), "reference.conf");
+        return HoconParser.Parse(reader.ReadToEnd(), "reference.conf", Environment.CurrentDirectory);
     }
 }

@@ -1,0 +1,38 @@
+using CodeSight.Actors;
+
+namespace CodeSight.Engine.Sinks;
+
+/// <summary>Starts the sinks that <c>codesight.engine.sinks</c> switches on.</summary>
+public static class ConfiguredSinks
+{
+    /// <summary>The console sink's actor name (under <c>/user</c>).</summary>
+    public const string ConsoleName = "codesight-console-sink";
+
+    /// <summary>The file sink's actor name (under <c>/user</c>).</summary>
+    public const string FileName = "codesight-file-sink";
+
+    /// <summary>
+    /// Starts every enabled sink in <paramref name="system"/> and returns their refs (empty when none is enabled).
+    /// Call it once per system: a second call fails because the actor names are taken.
+    /// </summary>
+    /// <param name="system">The system whose configuration and event stream the sinks use.</param>
+    /// <param name="console">Where the console sink writes; default standard output.</param>
+    /// <exception cref="CodeSight.Actors.Configuration.ConfigurationException">A sink setting is invalid.</exception>
+    public static IReadOnlyList<IActorRef> Start(ActorSystem system, TextWriter? console = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var settings = new SinkSettings(system.Settings.Config);
+        var started = new List<IActorRef>(2);
+        if (settings.ConsoleEnabled)
+        {
+            started.Add(system.ActorOf(ConsoleSink.Props(console), ConsoleName));
+        }
+
+        if (settings.FileEnabled)
+        {
+            started.Add(system.ActorOf(FileSink.Props(settings.File), FileName));
+        }
+
+        return started;
+    }
+}

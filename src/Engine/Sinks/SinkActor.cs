@@ -1,0 +1,150 @@
+using CodeSight.Actors;
+using CodeSight.Actors.Events;
+using CodeSight.Contracts.Probes;
+using CodeSight.Contracts.Signals;
+
+namespace CodeSight.Engine.Sinks;
+
+/// <summary>
+/// The base of sinks that write one record per closed probe. It registers with <see cref="SinkHealth"/>, subscribes
+/// to <see cref="CloseSignal"/>s on the event stream, counts what it writes, applies the <see cref="FlushPolicy"/>,
+/// answers <see cref="FlushSink"/>, and flushes and closes its output when it stops. A write that fails with an I/O
+/// error loses that record, counts it in <see cref="SinkCounters.Errors"/> and publishes a <see cref="LogEvent"/>
+/// (on the first failure and on recovery, not once per record); the sink keeps going. Other exceptions go to the
+/// supervisor as usual.
+/// </summary>
+public abstract class SinkActor : ActorBase
+{
+    private readonly FlushPolicy _flush;
+    private int _unflushed;
+    private bool _failing;
+
+    /// <summary>Creates the sink.</summary>
+    /// <param name="kind">A short word for what the sink writes to (<c>file</c>, <c>console</c>...), shown in its stats.</param>
+    /// <param name="counters">Its counters; pass the same instance to every incarnation so totals survive restarts.</param>
+    /// <param name="flush">When to flush.</param>
+    protected SinkActor(string kind, SinkCounters counters, FlushPolicy flush)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(kind);
+        ArgumentNullException.ThrowIfNull(counters);
+        Kind = kind;
+        Counters = counters;
+        _flush = flush;
+    }
+
+    /// <summary>What the sink writes to.</summary>
+    protected string Kind { get; }
+
+    /// <summary>The sink's counters.</summary>
+    protected SinkCounters Counters { get; }
+
+    /// <summary>Writes the record of one closed probe (buffered or not; <see cref="FlushOutput"/> pushes it out).</summary>
+    protected abstract void Write(Probe probe);
+
+    /// <summary>Pushes written records to the output.</summary>
+    protected abstract void FlushOutput();
+
+    /// <summary>Releases the output when the sink stops (after a last flush). Does nothing unless overridden.</summary>
+    protected virtual void CloseOutput() { }
+
+    /// <summary>Handles a message other than a signal, a flush request or a flush tick; false if unhandled.</summary>
+    protected virtual bool ReceiveOther(object message) => false;
+
+    /// <inheritdoc />
+    protected override void PreStart()
+    {
+        // Register before subscribing: a drop can only happen once subscribed, so the health actor always knows
+        // the sink by the time the first Dropped event for it reaches its queue.
+        SinkHealth.Of(Context.System).Tell(new RegisterSink(Self, Kind, Counters), Self);
+        Context.System.EventStream.Subscribe(Self, typeof(CloseSignal));
+        if (_flush.Interval > TimeSpan.Zero)
+        {
+            Timers.StartPeriodicTimer(FlushTick.Instance, FlushTick.Instance, _flush.Interval);
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void PostStop()
+    {
+        Context.System.EventStream.Unsubscribe(Self);
+        Guarded(FlushOutput, "flush on stop", provesRecovery: false);
+        Guarded(CloseOutput, "close", provesRecovery: false);
+    }
+
+    /// <inheritdoc />
+    protected override bool Receive(object message)
+    {
+        switch (message)
+        {
+            case CloseSignal close:
+                if (Guarded(() => Write(close.Probe), "write", provesRecovery: true))
+                {
+                    Counters.CountWritten();
+                    if (_flush.EveryRecords > 0 && ++_unflushed >= _flush.EveryRecords)
+                    {
+                        FlushNow();
+                    }
+                    else if (_flush.EveryRecords == 0)
+                    {
+                        _unflushed++;
+                    }
+                }
+                else
+                {
+                    Counters.CountError();
+                }
+
+                return true;
+            case FlushTick:
+                if (_unflushed > 0) FlushNow();
+                return true;
+            case FlushSink:
+                FlushNow();
+                Sender.Tell(new SinkFlushed(Counters.Written), Self);
+                return true;
+            default:
+                return ReceiveOther(message);
+        }
+    }
+
+    private void FlushNow()
+    {
+        _unflushed = 0;
+        Guarded(FlushOutput, "flush", provesRecovery: false);
+    }
+
+    // Only a successful write proves the output works again: a flush of an output that never opened succeeds
+    // trivially and must not announce a recovery.
+    private bool Guarded(Action action, string what, bool provesRecovery)
+    {
+        try
+        {
+            action();
+            if (_failing && provesRecovery)
+            {
+                _failing = false;
+                Publish(LogLevel.Info, $"{Kind} sink recovered: {what} succeeded again.", null);
+            }
+
+            return true;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
+        {
+            if (!_failing)
+            {
+                _failing = true;
+                Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {e.Message} (records are lost and counted as errors until it recovers)", e);
+            }
+
+            return false;
+        }
+    }
+
+    private void Publish(LogLevel level, string text, Exception? cause) =>
+        Context.System.EventStream.Publish(new LogEvent(level, Self.Path.ToString(), text, cause, DateTimeOffset.UtcNow));
+
+    private sealed class FlushTick
+    {
+        public static readonly FlushTick Instance = new();
+    }
+}
