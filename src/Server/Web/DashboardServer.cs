@@ -153,6 +153,7 @@ public sealed class DashboardServer : IAsyncDisposable
         var bound = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var url = new Uri(new Uri(bound.Replace("[::]", "[::1]", StringComparison.Ordinal).Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal)), "/");
         var bridge = engine.System.ActorOf(Props.Create(() => new EventBridgeActor(hub, engine.Sight)), "codesight-server-" + url.Port);
+        EventBridgeActor.Subscribe(engine.System.EventStream, bridge);
         var discovery = settings.DiscoveryFile ? DiscoveryFile.Write(url.ToString(), url.Port, token.Value) : null;
         server = new DashboardServer(app, hub, bridge, engine, token, url, discovery);
         return server;

@@ -1,4 +1,5 @@
 using CodeSight.Actors;
+using CodeSight.Actors.Events;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Observations;
 using CodeSight.Contracts.Signals;
@@ -29,13 +30,17 @@ internal sealed class EventBridgeActor : ReceiveActor
             _hub.Publish(WireWriter.Alert(alert, sight.TryGetPoint(alert.Point, out var point) ? point.Modality : null)));
     }
 
-    protected override void PreStart()
+    /// <summary>
+    /// Subscribes <paramref name="bridge"/> to everything it streams. Called by whoever starts the bridge, right after
+    /// <c>ActorOf</c>: subscribing in <c>PreStart</c> would run later, on the actor's thread, and miss what the host
+    /// records in between.
+    /// </summary>
+    public static void Subscribe(EventStream events, IActorRef bridge)
     {
-        var events = Context.System.EventStream;
-        events.Subscribe<Signal>(Self);
-        events.Subscribe<TrailCompleted>(Self);
-        events.Subscribe<Observation>(Self);
-        events.Subscribe<SightAlert>(Self);
+        events.Subscribe<Signal>(bridge);
+        events.Subscribe<TrailCompleted>(bridge);
+        events.Subscribe<Observation>(bridge);
+        events.Subscribe<SightAlert>(bridge);
     }
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);

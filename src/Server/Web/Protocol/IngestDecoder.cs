@@ -216,7 +216,8 @@ internal static class IngestDecoder
             case JsonValueKind.String:
                 return value.GetString();
             case JsonValueKind.Number:
-                return value.TryGetInt64(out var integer) ? integer : value.GetDouble();
+                // Boxed separately: in one conditional expression the long would be widened to double.
+                return value.TryGetInt64(out var integer) ? (object)integer : value.GetDouble();
             case JsonValueKind.True:
                 return true;
             case JsonValueKind.False:
