@@ -35,9 +35,11 @@ internal sealed class LocalActorRef : IInternalActorRef
 
     public void SendSystemMessage(SystemMessage message) => Cell.Mailbox.PostSystem(message);
 
-    public bool Equals(IActorRef? other) => ReferenceEquals(this, other);
+    // A reference of another kind may stand for this one (a TestProbe forwards to its actor): let it decide, so
+    // that equality stays symmetric. It must not call back into this method with itself.
+    public bool Equals(IActorRef? other) => ReferenceEquals(this, other) || (other is not null and not LocalActorRef && other.Equals(this));
 
-    public override bool Equals(object? obj) => ReferenceEquals(this, obj);
+    public override bool Equals(object? obj) => obj is IActorRef other && Equals(other);
 
     public override int GetHashCode() => global::System.Runtime.CompilerServices.RuntimeHelpers.GetHashCode(this);
 

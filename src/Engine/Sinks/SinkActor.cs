@@ -16,7 +16,8 @@ namespace CodeSight.Engine.Sinks;
 public abstract class SinkActor : ActorBase
 {
     private readonly FlushPolicy _flush;
-    private int _unflushed;
+    private int _sinceFlush;   // counts only while EveryRecords > 0, so it never overflows
+    private bool _pending;     // records written since the last flush
     private bool _failing;
 
     /// <summary>Creates the sink.</summary>
@@ -67,8 +68,8 @@ public abstract class SinkActor : ActorBase
     protected override void PostStop()
     {
         Context.System.EventStream.Unsubscribe(Self);
-        Guarded(FlushOutput, "flush on stop", provesRecovery: false);
-        Guarded(CloseOutput, "close", provesRecovery: false);
+        Guarded(FlushOutput, "flush on stop");
+        Guarded(CloseOutput, "close");
     }
 
     /// <inheritdoc />
@@ -77,17 +78,11 @@ public abstract class SinkActor : ActorBase
         switch (message)
         {
             case CloseSignal close:
-                if (Guarded(() => Write(close.Probe), "write", provesRecovery: true))
+                if (TryWrite(close.Probe))
                 {
                     Counters.CountWritten();
-                    if (_flush.EveryRecords > 0 && ++_unflushed >= _flush.EveryRecords)
-                    {
-                        FlushNow();
-                    }
-                    else if (_flush.EveryRecords == 0)
-                    {
-                        _unflushed++;
-                    }
+                    _pending = true;
+                    if (_flush.EveryRecords > 0 && ++_sinceFlush >= _flush.EveryRecords) FlushNow();
                 }
                 else
                 {
@@ -96,7 +91,7 @@ public abstract class SinkActor : ActorBase
 
                 return true;
             case FlushTick:
-                if (_unflushed > 0) FlushNow();
+                if (_pending) FlushNow();
                 return true;
             case FlushSink:
                 FlushNow();
@@ -107,37 +102,56 @@ public abstract class SinkActor : ActorBase
         }
     }
 
-    private void FlushNow()
+    // Inline rather than through Guarded: this runs once per record and a closure would allocate each time.
+    private bool TryWrite(Probe probe)
     {
-        _unflushed = 0;
-        Guarded(FlushOutput, "flush", provesRecovery: false);
+        try
+        {
+            Write(probe);
+        }
+        catch (Exception e) when (IsOutputFailure(e))
+        {
+            ReportFailure("write", e);
+            return false;
+        }
+
+        if (_failing)
+        {
+            _failing = false;
+            Publish(LogLevel.Info, $"{Kind} sink recovered: write succeeded again.", null);
+        }
+
+        return true;
     }
 
-    // Only a successful write proves the output works again: a flush of an output that never opened succeeds
-    // trivially and must not announce a recovery.
-    private bool Guarded(Action action, string what, bool provesRecovery)
+    private void FlushNow()
+    {
+        _sinceFlush = 0;
+        _pending = false;
+        Guarded(FlushOutput, "flush");
+    }
+
+    // Flush and close never announce a recovery: flushing an output that never opened succeeds trivially.
+    private void Guarded(Action action, string what)
     {
         try
         {
             action();
-            if (_failing && provesRecovery)
-            {
-                _failing = false;
-                Publish(LogLevel.Info, $"{Kind} sink recovered: {what} succeeded again.", null);
-            }
-
-            return true;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException)
+        catch (Exception e) when (IsOutputFailure(e))
         {
-            if (!_failing)
-            {
-                _failing = true;
-                Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {e.Message} (records are lost and counted as errors until it recovers)", e);
-            }
-
-            return false;
+            ReportFailure(what, e);
         }
+    }
+
+    private static bool IsOutputFailure(Exception e) =>
+        e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException;
+
+    private void ReportFailure(string what, Exception e)
+    {
+        if (_failing) return;
+        _failing = true;
+        Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {e.Message} (records are lost and counted as errors until a write succeeds)", e);
     }
 
     private void Publish(LogLevel level, string text, Exception? cause) =>

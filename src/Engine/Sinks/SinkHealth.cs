@@ -49,7 +49,10 @@ public sealed class SinkHealth : ActorBase
         switch (message)
         {
             case RegisterSink register:
-                _sinks.Add((register.Sink, register.Kind, register.Counters));
+                // A restarted sink registers again with the same ref and counters: keep one entry.
+                var known = _sinks.FindIndex(s => s.Sink.Equals(register.Sink));
+                if (known >= 0) _sinks[known] = (register.Sink, register.Kind, register.Counters);
+                else _sinks.Add((register.Sink, register.Kind, register.Counters));
                 return true;
             case Dropped { Message: Signal } dropped:
                 // Linear search: a system has a handful of sinks, and this runs only when one is overloaded.

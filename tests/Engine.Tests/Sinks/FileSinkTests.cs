@@ -122,6 +122,29 @@ public sealed class FileSinkTests : CodeSight.TestKit.TestKit, IDisposable
         Assert.Equal(new SinkStats(sink.Path.ToString(), "file", 0, 0, 2), report.For(sink.Path.ToString()));
     }
 
+    [Fact]
+    public async Task RecoversWithoutARestartOnceThePathBecomesWritable()
+    {
+        var blocker = _folder.File("later");
+        File.WriteAllText(blocker, "a file where the folder should be");
+        var path = Path.Combine(blocker, "trace.ndjson");
+        var logs = CreateTestProbe();
+        Sys.EventStream.Subscribe(logs.Ref, typeof(LogEvent));
+        var counters = new SinkCounters();
+        var sink = await StartAsync(new FileSinkOptions(path) { Flush = FlushPolicy.EveryRecord }, counters);
+        Sys.EventStream.Publish(SomeProbes.Close("lost"));
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+        logs.FishForMessage<LogEvent>(e => e.Level == LogLevel.Error);
+
+        File.Delete(blocker);
+        Sys.EventStream.Publish(SomeProbes.Close("saved"));
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+
+        Assert.Contains("recovered", logs.FishForMessage<LogEvent>(e => e.Level == LogLevel.Info).Message);
+        Assert.Equal((1, 1), (counters.Written, counters.Errors));
+        Assert.Equal(["saved"], Names(path));
+    }
+
     private async Task<IActorRef> StartAsync(FileSinkOptions options, SinkCounters? counters = null)
     {
         var sink = Sys.ActorOf(FileSink.Props(options, counters));

@@ -91,6 +91,26 @@ public sealed class SlowSinkTests() : CodeSight.TestKit.TestKit("codesight.engin
     }
 
     [Fact]
+    public async Task ARestartedSinkKeepsItsCountersAndOneEntryInTheReport()
+    {
+        var counters = new SinkCounters();
+        var sink = Sys.ActorOf(FaultySink.Props(counters), "faulty");
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+        Sys.EventStream.Publish(SomeProbes.Close("fine"));
+        Sys.EventStream.Publish(SomeProbes.Close("crash"));
+        // After the restart the sink subscribes again; a flush round trip proves it is running.
+        AwaitCondition(() => Sys.Counters.ActorFailures == 1);
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+        Sys.EventStream.Publish(SomeProbes.Close("after"));
+        var flushed = await sink.Ask<SinkFlushed>(FlushSink.Instance);
+
+        Assert.Equal(2, flushed.Written);
+        var report = await SinkHealth.Of(Sys).Ask<SinkStatsReport>(GetSinkStats.Instance);
+        Assert.Single(report.Sinks, s => s.Sink == sink.Path.ToString());
+        Assert.Equal(2, report.For(sink.Path.ToString()).Written);
+    }
+
+    [Fact]
     public async Task AStatsReportNamesTheRegisteredSinksWhenAskedForAnUnknownOne()
     {
         var sink = Sys.ActorOf(StreamSink.Props(new MemoryStream()), "mem");

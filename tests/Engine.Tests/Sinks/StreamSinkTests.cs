@@ -43,6 +43,16 @@ public sealed class StreamSinkTests : CodeSight.TestKit.TestKit
     }
 
     [Fact]
+    public void ConsoleAndStreamSinksRunOnTheBlockingIoDispatcherWithTheSinksBoundedMailbox()
+    {
+        foreach (var props in new[] { StreamSink.Props(new MemoryStream()), ConsoleSink.Props(new StringWriter()) })
+        {
+            Assert.Equal(ActorSystemSettings.BlockingIoDispatcherId, props.Dispatcher);
+            Assert.Equal(SinkSettings.MailboxId, props.Mailbox);
+        }
+    }
+
+    [Fact]
     public void RejectsAStreamThatCannotBeWritten()
     {
         var readOnly = new MemoryStream(new byte[4], writable: false);

@@ -61,6 +61,9 @@ public sealed class ProbeTests : TestKit
         probe.ExpectMsg("round trip");
         Assert.Equal("/system/as-ref", asRef.Path.ToStringWithoutAddress());
         Assert.True(probe.Equals(probe.Ref));
+        Assert.True(probe.Ref.Equals(probe));
+        Assert.Equal(probe.Ref, asRef);
+        Assert.Contains(asRef, new HashSet<IActorRef> { probe.Ref });
         Assert.Equal(probe.Ref.GetHashCode(), probe.GetHashCode());
     }
 

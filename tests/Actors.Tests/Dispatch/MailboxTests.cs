@@ -1,0 +1,148 @@
+using System.Diagnostics;
+using CodeSight.Actors.Events;
+using CodeSight.Actors.Tests.Support;
+using Xunit;
+
+namespace CodeSight.Actors.Tests.Dispatch;
+
+public sealed class MailboxTests : TestKit.TestKit
+{
+    public MailboxTests() : base("""
+        one-thread { type = dedicated-threads, thread-count = 1, throughput = 5 }
+        small-mailbox { type = bounded, capacity = 3 }
+        """)
+    {
+    }
+
+    private sealed class Flooder : ReceiveActor
+    {
+        public Flooder(IActorRef probe)
+        {
+            Receive<string>(s => s == "start", _ =>
+            {
+                probe.Tell("flooding", Self);
+                Self.Tell(0, Self);
+            });
+            Receive<int>(n => Self.Tell(n + 1, Self));
+        }
+    }
+
+    private sealed class PerSenderOrder : ReceiveActor
+    {
+        public PerSenderOrder(IActorRef probe, int senders, int perSender)
+        {
+            var next = new int[senders];
+            var done = 0;
+            Receive<(int Sender, int Seq)>(m =>
+            {
+                if (m.Seq != next[m.Sender]) probe.Tell($"sender {m.Sender}: expected {next[m.Sender]}, got {m.Seq}", Self);
+                next[m.Sender] = m.Seq + 1;
+                if (m.Seq == perSender - 1 && ++done == senders) probe.Tell("all in order", Self);
+            });
+        }
+    }
+
+    [Fact]
+    public void SystemMessagesGoBeforeQueuedUserMessages()
+    {
+        using var gate = new ManualResetEventSlim();
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(DeadLetter));
+        var actor = Sys.ActorOf(Props.Create(() => new BlockingActor(TestActor, gate)));
+        Watch(actor);
+        actor.Tell("block", null);
+        ExpectMsg("blocked");
+        actor.Tell("queued-1", null);
+        actor.Tell("queued-2", null);
+        Sys.Stop(actor); // a Terminate system message, queued after the two user messages
+        gate.Set();
+        // The stop overtook the user messages: they were never handled, they became dead letters.
+        var letters = new[] { ExpectMsg<DeadLetter>().Message, ExpectMsg<DeadLetter>().Message };
+        Assert.Equal(new object[] { "queued-1", "queued-2" }, letters);
+        ExpectTerminated(actor);
+    }
+
+    [Fact]
+    public void AnActorFloodingItselfYieldsTheOnlyThreadToOthers()
+    {
+        var flooder = Sys.ActorOf(Props.Create(() => new Flooder(TestActor)).WithDispatcher("one-thread"));
+        var echo = Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher("one-thread"));
+        flooder.Tell("start", null);
+        ExpectMsg("flooding");
+        echo.Tell("still served", TestActor);
+        ExpectMsg("still served");
+        Sys.Stop(flooder);
+    }
+
+    [Fact]
+    public void MessagesFromOneSenderArriveInOrder()
+    {
+        const int senders = 4, perSender = 20_000;
+        var receiver = Sys.ActorOf(Props.Create(() => new PerSenderOrder(TestActor, senders, perSender)));
+        var threads = Enumerable.Range(0, senders).Select(s => new Thread(() =>
+        {
+            for (var i = 0; i < perSender; i++) receiver.Tell((s, i), null);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        ExpectMsg("all in order", TimeSpan.FromSeconds(10));
+        threads.ForEach(t => t.Join());
+    }
+
+    [Fact]
+    public void AFullBoundedMailboxDropsTheNewestWithoutBlocking()
+    {
+        using var gate = new ManualResetEventSlim();
+        Sys.EventStream.Subscribe(TestActor.Ref, typeof(Dropped));
+        var actor = Sys.ActorOf(Props.Create(() => new BlockingActor(TestActor, gate)).WithMailbox("small-mailbox"), "bounded");
+        actor.Tell("block", null);
+        ExpectMsg("blocked");
+        var clock = Stopwatch.StartNew();
+        for (var i = 1; i <= 5; i++) actor.Tell(i, null);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"Tell blocked for {clock.Elapsed}");
+
+        var first = ExpectMsg<Dropped>();
+        var second = ExpectMsg<Dropped>();
+        Assert.Equal(new object[] { 4, 5 }, new[] { first.Message, second.Message });
+        Assert.Contains("/user/bounded is full (capacity 3)", first.Reason);
+        Assert.Equal(actor, first.Recipient);
+        Assert.Equal(2, Sys.Counters.Dropped);
+
+        gate.Set();
+        ExpectMsg(1);
+        ExpectMsg(2);
+        ExpectMsg(3);
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+    }
+
+    [Fact]
+    public void ABoundedMailboxAcceptsAgainOnceDrained()
+    {
+        var actor = Sys.ActorOf(Props.Create(() => new Support.ReportingActor(TestActor)).WithMailbox("small-mailbox"));
+        for (var round = 0; round < 5; round++)
+        {
+            for (var i = 0; i < 3; i++) actor.Tell(i, null);
+            ExpectMsg(0);
+            ExpectMsg(1);
+            ExpectMsg(2);
+        }
+        Assert.Equal(0, Sys.Counters.Dropped);
+    }
+
+    [Fact]
+    public void DeploymentConfigurationChoosesTheMailbox()
+    {
+        using var sys = ActorSystem.Create("deployed", """
+            codesight.actor.deployment { "/user/limited" { mailbox = "codesight.actor.bounded-mailbox" } }
+            codesight.actor.bounded-mailbox.capacity = 1
+            """);
+        using var gate = new ManualResetEventSlim();
+        var probe = new TestKit.TestProbe(sys);
+        var actor = sys.ActorOf(Props.Create(() => new BlockingActor(probe, gate)), "limited");
+        actor.Tell("block", null);
+        probe.ExpectMsg("blocked");
+        actor.Tell(1, null);
+        actor.Tell(2, null);
+        Assert.Equal(1, sys.Counters.Dropped);
+        gate.Set();
+        probe.ExpectMsg(1);
+    }
+}
