@@ -388,7 +388,7 @@ function renderWaterfall() {
     bar.style.setProperty('--k', `var(--k-${p.kind})`);
     const dur = el('span', { class: 'wf-dur' }, fmtMs((p.endedAt ?? end) - p.startedAt));
     // Long bars carry their duration inside, at their right end; short ones just after it.
-    if (left + width > 78) { dur.classList.add('inside'); dur.style.right = (100 - (left + width) + 0.8) + '%'; } else { dur.style.left = (left + width + 1) + '%'; }
+    if (left + width > 78 && width > 14) { dur.classList.add('inside'); dur.style.right = (100 - (left + width) + 0.8) + '%'; } else if (left + width > 78) { dur.style.right = (100 - left + 0.8) + '%'; } else { dur.style.left = (left + width + 1) + '%'; }
     const name = el('span', { class: 'wf-name', title: p.name }, p.name);
     name.style.paddingLeft = (depth * 14) + 'px';
     const row = el('div', { class: 'wf-row', 'data-probe': p.id, 'aria-selected': String(p.id === state.selectedProbe) }, name, el('div', { class: 'wf-track' }, bar, dur));
