@@ -69,6 +69,57 @@ internal sealed class SqliteDatabase : IDisposable
         }
     }
 
+    /// <summary>
+    /// Opens an existing database for reading only: nothing is created, migrated or written, so an auditor can
+    /// inspect a file without changing it. The schema version is still checked.
+    /// </summary>
+    public static SqliteDatabase OpenReadOnly(SqliteStoreOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = options.DataSource,
+            Mode = options.IsSharedMemory ? SqliteOpenMode.Memory : SqliteOpenMode.ReadOnly,
+            Cache = options.IsSharedMemory ? SqliteCacheMode.Shared : SqliteCacheMode.Private,
+            Pooling = false,
+            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+        };
+
+        var connection = new SqliteConnection(builder.ToString());
+        var database = new SqliteDatabase(options, connection);
+        try
+        {
+            database.Run("opening the database for reading", () =>
+            {
+                connection.Open();
+                database.Execute($"PRAGMA busy_timeout = {(long)options.BusyTimeout.TotalMilliseconds}");
+                using SqliteCommand exists = database.Prepare(SqliteSchema.VersionTableExists);
+                if (Convert.ToInt64(exists.ExecuteScalar(), CultureInfo.InvariantCulture) == 0)
+                {
+                    throw new PersistenceException(
+                        options.DataSource,
+                        $"SQLite database file '{options.DataSource}' holds no CodeSight schema (table schema_version is missing).");
+                }
+
+                using SqliteCommand read = database.Prepare(SqliteSchema.ReadVersion);
+                object? value = read.ExecuteScalar();
+                long version = value is null or DBNull ? 0 : Convert.ToInt64(value, CultureInfo.InvariantCulture);
+                if (version != SqliteSchema.CurrentVersion)
+                {
+                    throw new PersistenceException(
+                        options.DataSource,
+                        $"SQLite database file '{options.DataSource}' has schema version {version}; this build reads version {SqliteSchema.CurrentVersion}.");
+                }
+            });
+            return database;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
     public SqliteCommand Prepare(string sql)
     {
         SqliteCommand command = _connection.CreateCommand();
