@@ -24,10 +24,11 @@ internal static class DemoCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed for a reproducible race." };
         var port = new Option<int>("--port") { Description = "Port of the dashboard and WebSocket server on 127.0.0.1; 0 picks a free one.", DefaultValueFactory = _ => 0 };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run without the live server." };
+        var ledger = new Option<FileInfo?>("--ledger") { Description = "Journal the race into this SQLite ledger; the dashboard's ledger panel shows and verifies it." };
 
         var command = new Command("demo", "Run a small racing simulation recorded through the engine.")
         {
-            duration, agents, ratio, tick, failureRate, seed, port, noDashboard,
+            duration, agents, ratio, tick, failureRate, seed, port, noDashboard, ledger,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -52,18 +53,21 @@ internal static class DemoCommand
                 }
             }
 
-            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel, server);
+            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel, server, parse.GetValue(ledger)?.FullName);
         });
         return command;
     }
 
-    /// <summary>Runs the demo; returns the exit code. <paramref name="server"/> null runs it without the dashboard.</summary>
-    public static async Task<int> RunAsync(SimulationOptions options, double ratio, double? seconds, TextWriter output, CancellationToken cancel, ServerSettings? server = null)
+    /// <summary>
+    /// Runs the demo; returns the exit code. <paramref name="server"/> null runs it without the dashboard,
+    /// <paramref name="ledgerPath"/> null without a ledger.
+    /// </summary>
+    public static async Task<int> RunAsync(SimulationOptions options, double ratio, double? seconds, TextWriter output, CancellationToken cancel, ServerSettings? server = null, string? ledgerPath = null)
     {
         DemoHost host;
         try
         {
-            host = await DemoHost.StartAsync(options, ratio, server, cancel);
+            host = await DemoHost.StartAsync(options, ratio, server, cancel, ledgerPath);
         }
         catch (IOException e)
         {
@@ -85,6 +89,8 @@ internal static class DemoCommand
             await output.WriteLineAsync($"dashboard: {dashboard.UrlWithToken}");
             await output.WriteLineAsync($"websocket: {dashboard.WebSocketUrl} (protocol v1, docs/protocol.md)");
         }
+
+        if (ledgerPath is not null) await output.WriteLineAsync($"ledger: {ledgerPath}");
 
         var engine = host.Engine;
         var simulation = host.Race;

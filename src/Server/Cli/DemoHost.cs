@@ -2,8 +2,10 @@ using System.Globalization;
 using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
 using CodeSight.Engine;
+using CodeSight.Persistence.Ledger;
 using CodeSight.Server.Simulation;
 using CodeSight.Server.Web;
+using CodeSight.Server.Web.Ledger;
 
 namespace CodeSight.Server.Cli;
 
@@ -13,8 +15,9 @@ namespace CodeSight.Server.Cli;
 /// </summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
-    private DemoHost(ActorSystem system, CodeSightEngine engine, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server)
+    private DemoHost(ActorSystem system, CodeSightEngine engine, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server, IActorRef? ledger)
     {
+        Ledger = ledger;
         System = system;
         Engine = engine;
         Race = race;
@@ -30,11 +33,17 @@ internal sealed class DemoHost : IAsyncDisposable
 
     public RaceTelemetry Telemetry { get; }
 
+    /// <summary>The ledger actor journaling the race, or null when the demo runs without a ledger.</summary>
+    public IActorRef? Ledger { get; }
+
     /// <summary>The live server, or null when the demo runs without it.</summary>
     public DashboardServer? Server { get; }
 
-    /// <summary>Starts the demo; <paramref name="server"/> null runs it without the dashboard.</summary>
-    public static async Task<DemoHost> StartAsync(SimulationOptions options, double ratio, ServerSettings? server, CancellationToken cancel = default)
+    /// <summary>
+    /// Starts the demo; <paramref name="server"/> null runs it without the dashboard, <paramref name="ledgerPath"/> null
+    /// without a ledger (otherwise the race is journaled there and the dashboard's ledger panel shows it).
+    /// </summary>
+    public static async Task<DemoHost> StartAsync(SimulationOptions options, double ratio, ServerSettings? server, CancellationToken cancel = default, string? ledgerPath = null)
     {
         options.Validate();
         var config = ConfigurationFactory.ParseString(
@@ -43,10 +52,19 @@ internal sealed class DemoHost : IAsyncDisposable
         try
         {
             var engine = CodeSightEngine.Start(system);
-            var dashboard = server is null ? null : await DashboardServer.StartAsync(engine, server, ledger: null, cancel).ConfigureAwait(false);
+            IActorRef? ledger = null;
+            SqliteLedgerView? view = null;
+            if (ledgerPath is not null)
+            {
+                var settings = LedgerSettings.FromConfig(system.Settings.Config) with { Path = ledgerPath };
+                ledger = system.ActorOf(LedgerActor.Create(settings, new LedgerCounters()), "ledger");
+                view = new SqliteLedgerView(settings);
+            }
+
+            var dashboard = server is null ? null : await DashboardServer.StartAsync(engine, server, view, cancel).ConfigureAwait(false);
             var race = RaceSimulation.Start(engine, options);
             var telemetry = RaceTelemetry.Start(engine, options);
-            return new DemoHost(system, engine, race, telemetry, dashboard);
+            return new DemoHost(system, engine, race, telemetry, dashboard, ledger);
         }
         catch
         {
@@ -64,6 +82,8 @@ internal sealed class DemoHost : IAsyncDisposable
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         while (Engine.RunningTrails > 0 && DateTime.UtcNow < deadline) await Task.Delay(20).ConfigureAwait(false);
         if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
+        // Stopping the ledger actor flushes its last batch.
+        if (Ledger is not null) await Ledger.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
         await System.Terminate().ConfigureAwait(false);
         System.Dispose();
     }

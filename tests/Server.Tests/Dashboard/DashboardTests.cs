@@ -91,6 +91,17 @@ public sealed class DashboardTests : IClassFixture<DemoDashboard>
     }
 
     [BrowserFact]
+    public async Task TheLedgerPanelShowsTheHeadAndVerifiesTheLedger()
+    {
+        var page = await _demo.OpenAsync();
+        await Assertions.Expect(page.Locator("#ledger-panel")).ToBeVisibleAsync();
+        await Assertions.Expect(page.Locator("#ledger dt").First).ToHaveTextAsync("File");
+        await page.ClickAsync("#verify");
+        await Assertions.Expect(page.Locator("#verify-result")).ToHaveAttributeAsync("data-valid", "true");
+        await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("Intact");
+    }
+
+    [BrowserFact]
     public async Task TakesScreenshotsOfTheMainViewsWhenAskedTo()
     {
         // Screenshots are written only when CODESIGHT_SCREENSHOTS names a folder (docs/screenshots when refreshed).

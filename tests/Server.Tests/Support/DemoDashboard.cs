@@ -12,6 +12,7 @@ namespace CodeSight.Server.Tests.Support;
 public sealed class DemoDashboard : IAsyncLifetime
 {
     private readonly string _profile = Path.Combine(Path.GetTempPath(), "codesight-chromium-" + Guid.NewGuid().ToString("n"));
+    private readonly string _ledger = Path.Combine(Path.GetTempPath(), "codesight-demo-ledger-" + Guid.NewGuid().ToString("n") + ".db");
     private IPlaywright? _playwright;
     private IBrowserContext? _browser;
 
@@ -22,7 +23,7 @@ public sealed class DemoDashboard : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Demo = await DemoHost.StartAsync(new SimulationOptions(3, TimeSpan.FromMilliseconds(100), 0.1, 7), 1.0,
-            new ServerSettings { Port = 0, DiscoveryFile = false, StatsInterval = TimeSpan.FromMilliseconds(250) });
+            new ServerSettings { Port = 0, DiscoveryFile = false, StatsInterval = TimeSpan.FromMilliseconds(250) }, ledgerPath: _ledger);
         if (!File.Exists(BrowserFactAttribute.ChromiumPath))
         {
             // Only reached on CI (elsewhere the facts are skipped): say plainly what is missing.
@@ -57,6 +58,8 @@ public sealed class DemoDashboard : IAsyncLifetime
         if (_browser is not null) await _browser.DisposeAsync();
         _playwright?.Dispose();
         await Demo.DisposeAsync();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(_ledger) + "*")) File.Delete(file);
         try
         {
             Directory.Delete(_profile, recursive: true);
