@@ -20,7 +20,7 @@ public sealed class CommandTests
         // Items arrive in order: the marker log comes with no lidar observation before it.
         var next = await client.ExpectAsync("observation");
         Assert.Equal("log", next.GetProperty("sightPoint").GetString());
-        Assert.Equal(0, live.Server.Hub.Published(CodeSight.Server.Web.Protocol.LiveKind.Observation) - 1);
+        Assert.Equal(1, live.Server.Hub.Published(CodeSight.Server.Web.Protocol.LiveKind.Observation));
     }
 
     [Fact]
