@@ -15,6 +15,14 @@ namespace CodeSight.Benchmarks.Ledger;
 /// serialised and hashed, inserted in the same batches through the same driver and pragmas. Results:
 /// benchmarks/results/ledger-benchmarks.md.
 /// </summary>
+/// <remarks>
+/// 2 cores (AMD EPYC), .NET 10.0.12, shared machine at load average ~10, ShortRun in-process, per observation:
+/// <code>
+/// | Method           | Mean     | Error     | Ratio | Allocated |
+/// | LedgerAppend     | 40.22 us | 116.80 us |  1.20 |   2.15 KB |
+/// | RawBatchedInsert | 33.72 us |  48.37 us |  1.00 |   1.36 KB |
+/// </code>
+/// </remarks>
 [MemoryDiagnoser]
 public class LedgerIngestBenchmark
 {

@@ -9,6 +9,13 @@ namespace CodeSight.Benchmarks.Ledger;
 /// newest frontier snapshot) and committing the next append. Goal: at most 100 ms. Results:
 /// benchmarks/results/ledger-benchmarks.md.
 /// </summary>
+/// <remarks>
+/// 2 cores (AMD EPYC), .NET 10.0.12, shared machine at load average 13-19, ShortRun in-process:
+/// <code>
+/// | Method          | Mean     | Error    |
+/// | ReopenAndAppend | 29.67 ms | 41.18 ms |
+/// </code>
+/// </remarks>
 public class LedgerReopenBenchmark
 {
     private const int Entries = 1_000_000;

@@ -40,6 +40,13 @@ public abstract class ActorBase
 
     internal ActorCell Cell => _cell;
 
+    /// <summary>
+    /// Creates a stash of its own, separate from <see cref="Stash"/>, for base classes that must set messages aside
+    /// without touching their subclass's stash (a persistent actor holding commands while its events are written).
+    /// Unlike <see cref="Stash"/>, the kernel does not empty it on restart or stop: its owner must.
+    /// </summary>
+    protected IStash CreateStash() => new ActorStash(_cell);
+
     internal ActorStash? StashIfCreated => _stash;
 
     internal TimerScheduler? TimersIfCreated => _timers;

@@ -258,9 +258,9 @@ public static class LedgerVerifier
         private LedgerVerification Fail(LedgerProblem problem, long sequence, string reason) =>
             new(problem, sequence, reason, _entries, _hashed, _pruned, _checkpointsChecked, _signatures, _unsigned);
 
+        // A NULL reads as zero bytes, so the length check also rejects it.
         private static bool ReadHash(SqliteDataReader reader, int ordinal, byte[] destination) =>
-            !reader.IsDBNull(ordinal)
-            && reader.GetBytes(ordinal, 0, null, 0, 0) == MerkleHash.Size
+            reader.GetBytes(ordinal, 0, null, 0, 0) == MerkleHash.Size
             && reader.GetBytes(ordinal, 0, destination, 0, MerkleHash.Size) == MerkleHash.Size;
 
         private SqliteCommand Command(string sql)
