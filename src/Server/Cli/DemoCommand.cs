@@ -1,15 +1,16 @@
 using System.CommandLine;
 using System.Globalization;
-using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
 using CodeSight.Engine;
 using CodeSight.Server.Simulation;
+using CodeSight.Server.Web;
 
 namespace CodeSight.Server.Cli;
 
 /// <summary>
-/// <c>codesight demo</c>: runs the race simulation and records it through the engine, printing a status line every
-/// second, until <c>--duration</c> passes or Ctrl+C; then shuts down cleanly (every trail closed, sinks flushed).
+/// <c>codesight demo</c>: runs the race simulation and records it through the engine, serves the live dashboard
+/// (its URL, with the token, is printed), and prints a status line every second, until <c>--duration</c> passes or
+/// Ctrl+C; then shuts down cleanly (every trail closed, sinks flushed).
 /// </summary>
 internal static class DemoCommand
 {
@@ -21,10 +22,13 @@ internal static class DemoCommand
         var tick = new Option<int>("--tick") { Description = "Milliseconds between turns.", DefaultValueFactory = _ => 100 };
         var failureRate = new Option<double>("--failure-rate") { Description = "Chance (0..1) a tool call fails.", DefaultValueFactory = _ => 0.05 };
         var seed = new Option<int?>("--seed") { Description = "Random seed for a reproducible race." };
+        var port = new Option<int>("--port") { Description = "Port of the dashboard and WebSocket server on 127.0.0.1; 0 picks a free one.", DefaultValueFactory = _ => 0 };
+        var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run without the live server." };
+        var ledger = new Option<FileInfo?>("--ledger") { Description = "Journal the race into this SQLite ledger; the dashboard's ledger panel shows and verifies it." };
 
         var command = new Command("demo", "Run a small racing simulation recorded through the engine.")
         {
-            duration, agents, ratio, tick, failureRate, seed,
+            duration, agents, ratio, tick, failureRate, seed, port, noDashboard, ledger,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -34,18 +38,42 @@ internal static class DemoCommand
             if (samplingRatio is < 0 or > 1 || double.IsNaN(samplingRatio)) return Fail("--ratio must be between 0 and 1.");
             var options = new SimulationOptions(parse.GetValue(agents), TimeSpan.FromMilliseconds(parse.GetValue(tick)), parse.GetValue(failureRate), parse.GetValue(seed));
             if (options.Problem() is { } problem) return Fail(problem);
-            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel);
+            var portNumber = parse.GetValue(port);
+            if (portNumber is < 0 or > 65535) return Fail($"--port must be between 0 and 65535 (got {portNumber}).");
+            ServerSettings? server = null;
+            if (!parse.GetValue(noDashboard))
+            {
+                try
+                {
+                    server = ServerSettings.FromConfig(ConfigurationFactory.Load()) with { Port = portNumber };
+                }
+                catch (ConfigurationException e)
+                {
+                    return Fail(e.Message);
+                }
+            }
+
+            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel, server, parse.GetValue(ledger)?.FullName);
         });
         return command;
     }
 
-    /// <summary>Runs the demo; returns the exit code.</summary>
-    public static async Task<int> RunAsync(SimulationOptions options, double ratio, double? seconds, TextWriter output, CancellationToken cancel)
+    /// <summary>
+    /// Runs the demo; returns the exit code. <paramref name="server"/> null runs it without the dashboard,
+    /// <paramref name="ledgerPath"/> null without a ledger.
+    /// </summary>
+    public static async Task<int> RunAsync(SimulationOptions options, double ratio, double? seconds, TextWriter output, CancellationToken cancel, ServerSettings? server = null, string? ledgerPath = null)
     {
-        var config = ConfigurationFactory.ParseString(
-            "codesight.engine.sampling.ratio = " + ratio.ToString("R", CultureInfo.InvariantCulture), "codesight demo");
-        using var system = ActorSystem.Create("codesight-demo", config);
-        var engine = CodeSightEngine.Start(system);
+        DemoHost host;
+        try
+        {
+            host = await DemoHost.StartAsync(options, ratio, server, cancel, ledgerPath);
+        }
+        catch (IOException e)
+        {
+            return Fail(e.Message + " Choose another port with --port (0 picks a free one).");
+        }
+
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (seconds is { } s) stop.CancelAfter(TimeSpan.FromSeconds(s));
         Console.CancelKeyPress += OnCancel;
@@ -56,7 +84,16 @@ internal static class DemoCommand
         }
 
         await output.WriteLineAsync($"codesight demo: {options.Agents} agents, tick {options.TickInterval.TotalMilliseconds} ms, sampling ratio {ratio}. Ctrl+C to stop.");
-        var simulation = RaceSimulation.Start(engine, options);
+        if (host.Server is { } dashboard)
+        {
+            await output.WriteLineAsync($"dashboard: {dashboard.UrlWithToken}");
+            await output.WriteLineAsync($"websocket: {dashboard.WebSocketUrl} (protocol v1, docs/protocol.md)");
+        }
+
+        if (ledgerPath is not null) await output.WriteLineAsync($"ledger: {ledgerPath}");
+
+        var engine = host.Engine;
+        var simulation = host.Race;
         var started = DateTime.UtcNow;
         try
         {
@@ -76,18 +113,10 @@ internal static class DemoCommand
         finally
         {
             Console.CancelKeyPress -= OnCancel;
-            await simulation.DisposeAsync();
-            await WaitForTrailsAsync(engine, TimeSpan.FromSeconds(10));
+            await host.DisposeAsync();
         }
         await output.WriteLineAsync("final: " + StatusLine(engine, simulation, DateTime.UtcNow - started));
-        await system.Terminate();
         return Program.Ok;
-    }
-
-    private static async Task WaitForTrailsAsync(CodeSightEngine engine, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (engine.RunningTrails > 0 && DateTime.UtcNow < deadline) await Task.Delay(20);
     }
 
     private static string StatusLine(CodeSightEngine engine, RaceSimulation simulation, TimeSpan elapsed)

@@ -1,0 +1,113 @@
+using System.CommandLine;
+using CodeSight.Actors;
+using CodeSight.Actors.Configuration;
+using CodeSight.Engine;
+using CodeSight.Server.Web;
+
+namespace CodeSight.Server.Cli;
+
+/// <summary>
+/// <c>codesight serve</c>: the live server alone, with an engine of its own and no simulation, for hosts in other
+/// processes or languages that stream probes and observations to it with <c>ingest</c> (docs/protocol.md). Runs
+/// until Ctrl+C or <c>--duration</c>.
+/// </summary>
+internal static class ServeCommand
+{
+    public static Command Create()
+    {
+        var host = new Option<string?>("--host") { Description = "Address to bind (default from codesight.server.host: 127.0.0.1). Off loopback every connection needs the token." };
+        var port = new Option<int?>("--port") { Description = "Port (default from codesight.server.port: 8765); 0 picks a free one." };
+        var token = new Option<string?>("--token") { Description = "The token for ingest and commands, at least 16 characters; default: codesight.server.token, or a fresh random one." };
+        var config = new Option<FileInfo?>("--config") { Description = "A HOCON file with settings (codesight.server.*, codesight.engine.*)." };
+        var duration = new Option<double?>("--duration") { Description = "Seconds to run; default: until Ctrl+C." };
+        var command = new Command("serve", "Run the live dashboard and WebSocket server for hosts in other processes.")
+        {
+            host, port, token, config, duration,
+        };
+        command.SetAction(async (parse, cancel) =>
+        {
+            var seconds = parse.GetValue(duration);
+            if (seconds is <= 0) return Fail("--duration must be positive.");
+            Config loaded;
+            ServerSettings settings;
+            try
+            {
+                var file = parse.GetValue(config);
+                if (file is { Exists: false }) return Fail($"--config: the file '{file.FullName}' does not exist.");
+                loaded = ConfigurationFactory.Load(file is null ? null : ConfigurationFactory.ParseString(await File.ReadAllTextAsync(file.FullName, cancel), file.FullName));
+                settings = ServerSettings.FromConfig(loaded);
+            }
+            catch (ConfigurationException e)
+            {
+                return Fail(e.Message);
+            }
+
+            settings = settings with
+            {
+                Host = parse.GetValue(host) ?? settings.Host,
+                Port = parse.GetValue(port) ?? settings.Port,
+                Token = parse.GetValue(token) ?? settings.Token,
+            };
+            if (settings.Problem() is { } problem) return Fail("--" + problem);
+            return await RunAsync(loaded, settings, seconds, Console.Out, cancel);
+        });
+        return command;
+    }
+
+    /// <summary>Runs the server until <paramref name="cancel"/> or <paramref name="seconds"/>; returns the exit code.</summary>
+    public static async Task<int> RunAsync(Config config, ServerSettings settings, double? seconds, TextWriter output, CancellationToken cancel)
+    {
+        using var system = ActorSystem.Create("codesight-serve", config);
+        var engine = CodeSightEngine.Start(system);
+        DashboardServer server;
+        try
+        {
+            server = await DashboardServer.StartAsync(engine, settings, ledger: null, cancel);
+        }
+        catch (IOException e)
+        {
+            await system.Terminate();
+            return Fail(e.Message + " Choose another port with --port (0 picks a free one).");
+        }
+
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
+        if (seconds is { } s) stop.CancelAfter(TimeSpan.FromSeconds(s));
+        Console.CancelKeyPress += OnCancel;
+        void OnCancel(object? sender, ConsoleCancelEventArgs e)
+        {
+            e.Cancel = true;
+            stop.Cancel();
+        }
+
+        try
+        {
+            await output.WriteLineAsync($"codesight serve: dashboard {server.UrlWithToken}");
+            await output.WriteLineAsync($"websocket: {server.WebSocketUrl} (protocol v1, docs/protocol.md)");
+            if (server.DiscoveryPath is { } path) await output.WriteLineAsync($"discovery file: {path}");
+            await output.WriteLineAsync("Ctrl+C to stop.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, stop.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                // Ctrl+C or --duration: stop cleanly.
+            }
+        }
+        finally
+        {
+            Console.CancelKeyPress -= OnCancel;
+            await server.DisposeAsync();
+            await engine.StopAsync(TimeSpan.FromSeconds(5));
+            await system.Terminate();
+        }
+
+        return Program.Ok;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine("codesight serve: " + message);
+        return Program.BadUsage;
+    }
+}
