@@ -24,11 +24,16 @@ internal static class DemoCommand
         var seed = new Option<int?>("--seed") { Description = "Random seed for a reproducible race." };
         var port = new Option<int>("--port") { Description = "Port of the dashboard and WebSocket server on 127.0.0.1; 0 picks a free one.", DefaultValueFactory = _ => 0 };
         var noDashboard = new Option<bool>("--no-dashboard") { Description = "Run without the live server." };
-        var ledger = new Option<FileInfo?>("--ledger") { Description = "Journal the race into this SQLite ledger; the dashboard's ledger panel shows and verifies it." };
+        var ledger = new Option<FileInfo>("--db", "--ledger")
+        {
+            Description = "The SQLite ledger the race is journaled into (created or continued); the dashboard's ledger panel shows and verifies it.",
+            DefaultValueFactory = _ => new FileInfo("codesight.db"),
+        };
+        var noLedger = new Option<bool>("--no-ledger") { Description = "Record without journaling to a ledger." };
 
         var command = new Command("demo", "Run a small racing simulation recorded through the engine.")
         {
-            duration, agents, ratio, tick, failureRate, seed, port, noDashboard, ledger,
+            duration, agents, ratio, tick, failureRate, seed, port, noDashboard, ledger, noLedger,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -53,7 +58,8 @@ internal static class DemoCommand
                 }
             }
 
-            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel, server, parse.GetValue(ledger)?.FullName);
+            var ledgerPath = parse.GetValue(noLedger) ? null : parse.GetValue(ledger)?.FullName;
+            return await RunAsync(options, samplingRatio, seconds, Console.Out, cancel, server, ledgerPath);
         });
         return command;
     }
