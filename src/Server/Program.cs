@@ -21,6 +21,7 @@ public static class Program
         var root = new RootCommand("CodeSight: actor-model telemetry for simulations, games and AI agents.");
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
+        root.Subcommands.Add(LedgerCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
