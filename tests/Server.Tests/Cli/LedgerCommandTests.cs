@@ -1,6 +1,8 @@
 using CodeSight.Contracts.Observations;
 using CodeSight.Contracts.Probes;
+using System.Text.Json;
 using CodeSight.Persistence.Ledger;
+using CodeSight.Persistence.Merkle;
 using CodeSight.Persistence.Sqlite;
 using CodeSight.Server.Cli;
 using Microsoft.Data.Sqlite;
@@ -59,6 +61,48 @@ public sealed class LedgerCommandTests : IDisposable
         Assert.Equal(Program.Ok, LedgerCommand.Stats(_path, output));
         Assert.Contains("entries:         3", output.ToString());
         Assert.Matches("chain head: +[0-9a-f]{64}", output.ToString());
+    }
+
+    [Fact]
+    public void ProofPrintsAnInclusionProofThatVerifiesAgainstThePrintedRoot()
+    {
+        WriteEntries(7);
+        var output = new StringWriter();
+        Assert.Equal(Program.Ok, LedgerCommand.Proof(_path, 4, 7, output));
+        using var json = JsonDocument.Parse(output.ToString());
+        var root = json.RootElement;
+        var hashes = root.GetProperty("hashes").EnumerateArray().Select(h => Convert.FromHexString(h.GetString()!)).ToList();
+        var leaf = Convert.FromHexString(root.GetProperty("leafHash").GetString()!);
+        var treeRoot = Convert.FromHexString(root.GetProperty("root").GetString()!);
+        Assert.True(MerkleProofVerifier.VerifyInclusion(leaf, 3, 7, hashes, treeRoot).IsValid);
+        // The same proof must not verify for a neighbouring entry: the test would catch a proof that proves nothing.
+        Assert.False(MerkleProofVerifier.VerifyInclusion(leaf, 2, 7, hashes, treeRoot).IsValid);
+    }
+
+    [Fact]
+    public void ProofOutsideTheLedgerExitsWithTwo()
+    {
+        WriteEntries(3);
+        Assert.Equal(Program.BadUsage, LedgerCommand.Proof(_path, 4, null, new StringWriter()));
+    }
+
+    [Fact]
+    public void ExportWritesOneNdjsonLinePerObservation()
+    {
+        WriteEntries(4);
+        var file = _path + ".ndjson";
+        try
+        {
+            Assert.Equal(Program.Ok, LedgerCommand.Export(_path, "observations", file, Stream.Null));
+            var lines = File.ReadAllLines(file);
+            Assert.Equal(4, lines.Length);
+            Assert.All(lines, line => JsonDocument.Parse(line).Dispose());
+            Assert.Equal(Program.BadUsage, LedgerCommand.Export(_path, "everything", null, Stream.Null));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
     }
 
     private void WriteEntries(int count)
