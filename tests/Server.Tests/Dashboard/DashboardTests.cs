@@ -99,6 +99,46 @@ public sealed class DashboardTests : IClassFixture<DemoDashboard>
         await page.ClickAsync("#verify");
         await Assertions.Expect(page.Locator("#verify-result")).ToHaveAttributeAsync("data-valid", "true");
         await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("Intact");
+
+        // Alter entry 1 by hand, as an attacker with sqlite3 would: Verify must now name it. Then put it back, since
+        // the other tests share this demo's ledger.
+        var original = AlterLedgerRow(_demo.LedgerPath, 1, payload => payload.Replace("\"kind\":\"", "\"kind\":\"forged-", StringComparison.Ordinal));
+        try
+        {
+            await page.ClickAsync("#verify");
+            await Assertions.Expect(page.Locator("#verify-result")).ToHaveAttributeAsync("data-valid", "false");
+            await Assertions.Expect(page.Locator("#verify-result")).ToContainTextAsync("entry 1 ");
+        }
+        finally
+        {
+            AlterLedgerRow(_demo.LedgerPath, 1, _ => original);
+        }
+        await page.ClickAsync("#verify");
+        await Assertions.Expect(page.Locator("#verify-result")).ToHaveAttributeAsync("data-valid", "true");
+    }
+
+    /// <summary>Rewrites the payload of one ledger entry through a raw connection; returns the payload it had.</summary>
+    private static string AlterLedgerRow(string ledgerPath, long sequence, Func<string, string> change)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={ledgerPath};Pooling=False");
+        connection.Open();
+        using (var busy = connection.CreateCommand())
+        {
+            busy.CommandText = "PRAGMA busy_timeout = 5000";
+            busy.ExecuteNonQuery();
+        }
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT CAST(payload AS TEXT) FROM journal WHERE persistence_id = 'ledger' AND sequence_number = $seq";
+        read.Parameters.AddWithValue("$seq", sequence);
+        var before = (string)read.ExecuteScalar()!;
+        var after = change(before);
+        Assert.NotEqual(before, after);
+        using var write = connection.CreateCommand();
+        write.CommandText = "UPDATE journal SET payload = $payload WHERE persistence_id = 'ledger' AND sequence_number = $seq";
+        write.Parameters.AddWithValue("$payload", System.Text.Encoding.UTF8.GetBytes(after));
+        write.Parameters.AddWithValue("$seq", sequence);
+        Assert.Equal(1, write.ExecuteNonQuery());
+        return before;
     }
 
     [BrowserFact]

@@ -18,6 +18,9 @@ public sealed class DemoDashboard : IAsyncLifetime
 
     internal DemoHost Demo { get; private set; } = null!;
 
+    /// <summary>The demo's ledger file (tests may alter a row, as an attacker with sqlite3 would, and put it back).</summary>
+    public string LedgerPath => _ledger;
+
     public IBrowserContext Browser => _browser ?? throw new InvalidOperationException("The browser did not start.");
 
     public async Task InitializeAsync()
