@@ -22,6 +22,7 @@ public static class Program
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
+        root.Subcommands.Add(ReplayCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {
