@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Text;
 using System.Text;
+using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Observations;
 using CodeSight.Persistence.Canonical;
 
@@ -67,18 +68,7 @@ internal sealed class ObservationEntryWriter
         }
 
         Raw(",\"probeId\":"u8);
-        if (o.ProbeId is { } probe)
-        {
-            Span<byte> id = _buffer.GetSpan(18);
-            id[0] = (byte)'"';
-            probe.TryFormat(id[1..], out int written);
-            id[written + 1] = (byte)'"';
-            _buffer.Advance(written + 2);
-        }
-        else
-        {
-            Raw("null"u8);
-        }
+        QuotedIdOrNull(o.ProbeId, ProbeId.HexLength);
 
         Raw(",\"recordedAt\":"u8);
         if (!TryInteger(recordedAt))
@@ -111,18 +101,7 @@ internal sealed class ObservationEntryWriter
         }
 
         Raw(",\"trailId\":"u8);
-        if (o.TrailId is { } trail)
-        {
-            Span<byte> id = _buffer.GetSpan(34);
-            id[0] = (byte)'"';
-            trail.TryFormat(id[1..], out int written);
-            id[written + 1] = (byte)'"';
-            _buffer.Advance(written + 2);
-        }
-        else
-        {
-            Raw("null"u8);
-        }
+        QuotedIdOrNull(o.TrailId, TrailId.HexLength);
 
         Raw("}"u8);
         return true;
@@ -311,5 +290,21 @@ internal sealed class ObservationEntryWriter
     {
         _buffer.Write(bytes);
         return true;
+    }
+
+    /// <summary>Writes an id as a quoted lowercase-hex string, or <c>null</c>.</summary>
+    private void QuotedIdOrNull<TId>(TId? id, int hexLength) where TId : struct, IUtf8SpanFormattable
+    {
+        if (id is not { } value)
+        {
+            Raw("null"u8);
+            return;
+        }
+
+        Span<byte> target = _buffer.GetSpan(hexLength + 2);
+        target[0] = (byte)'"';
+        value.TryFormat(target[1..], out int written, default, null);
+        target[written + 1] = (byte)'"';
+        _buffer.Advance(written + 2);
     }
 }
