@@ -24,21 +24,22 @@ internal sealed class SqliteDatabase : IDisposable
 
     public SqliteConnection Connection => _connection;
 
+    /// <summary>The connection string for a file opened in <paramref name="fileMode"/> (shared memory is always Memory).</summary>
+    private static string ConnectionString(SqliteStoreOptions options, SqliteOpenMode fileMode) => new SqliteConnectionStringBuilder
+    {
+        DataSource = options.DataSource,
+        Mode = options.IsSharedMemory ? SqliteOpenMode.Memory : fileMode,
+        Cache = options.IsSharedMemory ? SqliteCacheMode.Shared : SqliteCacheMode.Private,
+
+        // Without pooling, disposing the store really closes the file (and, for memory, lets it go).
+        Pooling = false,
+        DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
+    }.ToString();
+
     public static SqliteDatabase Open(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DataSource,
-            Mode = options.IsSharedMemory ? SqliteOpenMode.Memory : SqliteOpenMode.ReadWriteCreate,
-            Cache = options.IsSharedMemory ? SqliteCacheMode.Shared : SqliteCacheMode.Private,
-
-            // Without pooling, disposing the store really closes the file (and, for memory, lets it go).
-            Pooling = false,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        };
-
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(ConnectionString(options, SqliteOpenMode.ReadWriteCreate));
         var database = new SqliteDatabase(options, connection);
         try
         {
@@ -76,16 +77,7 @@ internal sealed class SqliteDatabase : IDisposable
     public static SqliteDatabase OpenReadOnly(SqliteStoreOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var builder = new SqliteConnectionStringBuilder
-        {
-            DataSource = options.DataSource,
-            Mode = options.IsSharedMemory ? SqliteOpenMode.Memory : SqliteOpenMode.ReadOnly,
-            Cache = options.IsSharedMemory ? SqliteCacheMode.Shared : SqliteCacheMode.Private,
-            Pooling = false,
-            DefaultTimeout = Math.Max(1, (int)Math.Ceiling(options.BusyTimeout.TotalSeconds)),
-        };
-
-        var connection = new SqliteConnection(builder.ToString());
+        var connection = new SqliteConnection(ConnectionString(options, SqliteOpenMode.ReadOnly));
         var database = new SqliteDatabase(options, connection);
         try
         {
