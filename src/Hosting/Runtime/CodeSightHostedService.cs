@@ -1,3 +1,4 @@
+using CodeSight.Actors;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
@@ -7,12 +8,15 @@ namespace CodeSight.Hosting.Runtime;
 /// Ties the runtime to the host's lifetime. The runtime starts when this service is built (first thing at host start,
 /// since <c>AddCodeSight</c> registers it before the user's services); at host stop, which reaches it after the
 /// services registered later, it stops the runtime within the host's shutdown timeout and reports through
-/// <see cref="ILogger"/> everything that could not be drained or flushed.
+/// <see cref="ILogger"/> everything that could not be drained or flushed. While the host runs, the kernel's own log
+/// events (actor failures) go to the host's logging too, under <see cref="KernelLogForwarder.Category"/>.
 /// </summary>
-internal sealed class CodeSightHostedService(CodeSightRuntime runtime, ILogger<CodeSightHostedService> logger) : IHostedService
+internal sealed class CodeSightHostedService(CodeSightRuntime runtime, ILogger<CodeSightHostedService> logger, ILoggerFactory loggers) : IHostedService
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        var kernel = loggers.CreateLogger(KernelLogForwarder.Category);
+        runtime.System.SystemActorOf(Props.Create(() => new KernelLogForwarder(kernel)), KernelLogForwarder.ActorName);
         logger.LogInformation(
             "CodeSight started: actor system {System}, {Sinks} sink(s), ledger {Ledger}.",
             runtime.System.Name, runtime.Sinks.Count, runtime.LedgerSettings?.Path ?? "off");

@@ -65,10 +65,12 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
     /// </summary>
     /// <param name="options">What to start.</param>
     /// <param name="section">Where the options came from (a configuration section path), used to name a bad key.</param>
-    /// <exception cref="ConfigurationException">A setting is invalid; the message names its key and value.</exception>
+    /// <exception cref="ConfigurationException">An option or setting is invalid; the message names its key and value.</exception>
     public static CodeSightRuntime Start(CodeSightOptions options, string section = CodeSightOptions.SectionName)
     {
         ArgumentNullException.ThrowIfNull(options);
+        var validation = new CodeSightOptionsValidator(section).Validate(null, options);
+        if (validation.Failed) throw new ConfigurationException(validation.FailureMessage);
         var system = ActorSystem.Create(options.SystemName, OptionsConfig.Build(options, section));
         try
         {

@@ -1,3 +1,5 @@
+using CodeSight.Actors.Configuration;
+using CodeSight.Hosting.Runtime;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -45,5 +47,13 @@ public sealed class BadConfigurationTests
 
         Assert.Contains("codesight.ledger.path", failure.Message, StringComparison.Ordinal);
         Assert.Contains(missing, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void StartingTheRuntimeWithoutAHostChecksTheOptionsToo()
+    {
+        var failure = Assert.Throws<ConfigurationException>(() => CodeSightRuntime.Start(new CodeSightOptions { SamplingRatio = -0.5 }));
+
+        Assert.Contains("CodeSight:SamplingRatio = -0.5", failure.Message, StringComparison.Ordinal);
     }
 }
