@@ -37,4 +37,14 @@ public sealed class DemoHostTests : IDisposable
         Assert.True(verification.IsValid, verification.ToString());
         Assert.True(verification.EntriesChecked > 0, "the race left no entry in the ledger");
     }
+
+    [Fact]
+    public async Task ALedgerInAMissingFolderEndsTheDemoWithBadUsageInsteadOfACrash()
+    {
+        var missing = Path.Combine(Path.GetTempPath(), "codesight-no-folder-" + Guid.NewGuid().ToString("n"), "ledger.db");
+
+        var code = await DemoCommand.RunAsync(new SimulationOptions(1, TimeSpan.FromMilliseconds(20), 0.0, 1), 1.0, 0.2, TextWriter.Null, CancellationToken.None, server: null, ledgerPath: missing);
+
+        Assert.Equal(Program.BadUsage, code);
+    }
 }
