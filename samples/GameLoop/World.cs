@@ -58,7 +58,7 @@ public sealed class World
             catch (InvalidOperationException failure)
             {
                 Failures++;
-                act.Fail(failure); // the probe closes with status error and the fault
+                act.Fail(failure); // recorded now; the probe closes with status error
             }
             act.Note("energy", entity.Energy);
         }
