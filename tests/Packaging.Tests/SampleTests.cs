@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
 using CodeSight.Packaging.Tests.Support;
 
 namespace CodeSight.Packaging.Tests;
@@ -16,6 +18,7 @@ public sealed class SampleTests(PackedRepository repository)
     [InlineData("GameLoop", "CodeSight.Persistence")]
     [InlineData("ActorHost", "CodeSight.Engine")]
     [InlineData("GameLoop.Tests", "CodeSight.TestKit")]
+    [InlineData("GenericHost", "CodeSight.Hosting")]
     public void ASampleRestoresThisRunsPackageFromTheFolderFeed(string sample, string package)
     {
         repository.SamplesBuilt();
@@ -61,6 +64,21 @@ public sealed class SampleTests(PackedRepository repository)
         var run = repository.RunSample("ActorHost", RunTimeout, "--seconds", "1", "--agents", "2").EnsureSucceeded();
         Assert.Contains("agents: 2, patrols: ", run.Output);
         Assert.Contains("scoreboard matches the engine", run.Output);
+    }
+
+    [Fact]
+    public void TheGenericHostRecordsThroughTheInjectedRecorderAndItsLogsAndTrailsReachTheLedger()
+    {
+        repository.SamplesBuilt();
+        var ledger = Path.Combine(repository.WorkDirectory, "generichost.db");
+
+        var run = repository.RunSample("GenericHost", RunTimeout, "--seconds", "2", "--CodeSight:Ledger:Path", ledger).EnsureSucceeded();
+        var turns = int.Parse(Regex.Match(run.Output, @"^turns: (\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(turns > 0, run.Report());
+        Assert.Matches(@"trails: (\d+) admitted, \1 completed", run.Output);
+        // Per turn: two closed probes and the log entry written inside the turn, now an observation of it.
+        var entries = long.Parse(Regex.Match(run.Output, @"ledger verifies: (\d+) entries").Groups[1].Value, CultureInfo.InvariantCulture);
+        Assert.True(entries >= 3 * turns, $"{entries} ledger entries for {turns} turns:\n{run.Report()}");
     }
 
     [Fact]
