@@ -73,11 +73,11 @@ public sealed class SampleTests(PackedRepository repository)
         var ledger = Path.Combine(repository.WorkDirectory, "generichost.db");
 
         var run = repository.RunSample("GenericHost", RunTimeout, "--seconds", "2", "--CodeSight:Ledger:Path", ledger).EnsureSucceeded();
-        var turns = int.Parse(Regex.Match(run.Output, @"^turns: (\d+)$", RegexOptions.Multiline).Groups[1].Value, CultureInfo.InvariantCulture);
+        var turns = Number(run, @"^turns: (\d+)$");
         Assert.True(turns > 0, run.Report());
         Assert.Matches(@"trails: (\d+) admitted, \1 completed", run.Output);
         // Per turn: two closed probes and the log entry written inside the turn, now an observation of it.
-        var entries = long.Parse(Regex.Match(run.Output, @"ledger verifies: (\d+) entries").Groups[1].Value, CultureInfo.InvariantCulture);
+        var entries = Number(run, @"^ledger verifies: (\d+) entries");
         Assert.True(entries >= 3 * turns, $"{entries} ledger entries for {turns} turns:\n{run.Report()}");
     }
 
@@ -89,5 +89,13 @@ public sealed class SampleTests(PackedRepository repository)
         var run = repository.RunSample("GameLoop", RunTimeout, "--frames", "many");
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("--frames: 'many' is not a number.", run.Output);
+    }
+
+    /// <summary>The number a line of the run's output carries, or a failure showing the whole output.</summary>
+    private static long Number(DotnetRun run, string linePattern)
+    {
+        var match = Regex.Match(run.Output, linePattern, RegexOptions.Multiline);
+        Assert.True(match.Success, $"no line matching {linePattern} in:\n{run.Report()}");
+        return long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
     }
 }
