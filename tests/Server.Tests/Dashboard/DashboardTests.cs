@@ -85,7 +85,8 @@ public sealed class DashboardTests : IClassFixture<DemoDashboard>
         var id = await trail.GetAttributeAsync("data-trail");
         await trail.ClickAsync();
         await Assertions.Expect(page.Locator($"#trail-list li[data-trail='{id}']")).ToHaveAttributeAsync("aria-selected", "true");
-        Assert.True(await page.Locator("#waterfall .wf-row").CountAsync() >= 2);
+        // The waterfall is drawn after the trail's probes arrive: wait for a second row rather than counting at once.
+        await Assertions.Expect(page.Locator("#waterfall .wf-row").Nth(1)).ToBeVisibleAsync();
         await page.Locator("#waterfall .wf-row").Nth(1).ClickAsync();
         await Assertions.Expect(page.Locator("#probe-detail")).ToBeVisibleAsync();
     }
