@@ -27,6 +27,9 @@ public sealed class ActivityBridge : IDisposable
     /// <summary>The attribute that lists an activity's events other than exceptions: <c>{name, at, tags}</c>, <c>at</c> in epoch microseconds.</summary>
     public const string EventsKey = "activity.events";
 
+    // Set on the async flow of an exporter's own calls (Suppress): activities started there are never bridged.
+    private static readonly AsyncLocal<bool> Suppressed = new();
+
     private readonly CodeSightEngine _engine;
     private readonly SourceFilter _filter;
     private readonly ActivityListener _listener;
@@ -74,6 +77,18 @@ public sealed class ActivityBridge : IDisposable
     /// </summary>
     public long Skipped => Interlocked.Read(ref _skipped);
 
+    /// <summary>
+    /// Until the returned scope is disposed, activities started on this async flow are not bridged (and not counted).
+    /// Exporters wrap their own network calls in it: without it, the HttpClient activity of each OTLP export would
+    /// become a probe, be exported, and start another export, without end.
+    /// </summary>
+    public static IDisposable Suppress()
+    {
+        var previous = Suppressed.Value;
+        Suppressed.Value = true;
+        return new SuppressScope(previous);
+    }
+
     /// <summary>Stops listening; activities already bridged still close through the engine's idle timeout.</summary>
     public void Dispose() => _listener.Dispose();
 
@@ -101,7 +116,7 @@ public sealed class ActivityBridge : IDisposable
 
     private ActivitySamplingResult Decide(ActivityTraceId traceId, ActivityContext parent)
     {
-        if (!_engine.Recorder.Enabled || traceId == default) return ActivitySamplingResult.None;
+        if (Suppressed.Value || !_engine.Recorder.Enabled || traceId == default) return ActivitySamplingResult.None;
         var trailId = ToTrailId(traceId);
         if (_engine.TryFindTrail(trailId, out _)) return ActivitySamplingResult.AllDataAndRecorded;
         // A local parent whose trail is not running here was not recorded by the engine: neither is its child.
@@ -165,6 +180,12 @@ public sealed class ActivityBridge : IDisposable
 
     private bool TryFindTrail(Activity activity, out TrailId trailId, out CodeSight.Actors.IActorRef trail)
     {
+        if (Suppressed.Value)
+        {
+            trailId = default;
+            trail = null!;
+            return false;
+        }
         if (activity.IdFormat == ActivityIdFormat.W3C && activity.TraceId != default)
         {
             trailId = ToTrailId(activity.TraceId);
@@ -199,5 +220,10 @@ public sealed class ActivityBridge : IDisposable
         Dictionary<string, object?>? bag = null;
         foreach (var (key, value) in tags) (bag ??= new Dictionary<string, object?>(StringComparer.Ordinal))[key] = value;
         return bag ?? ProbeAttributes.Empty;
+    }
+
+    private sealed class SuppressScope(bool previous) : IDisposable
+    {
+        public void Dispose() => Suppressed.Value = previous;
     }
 }
