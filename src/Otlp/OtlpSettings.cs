@@ -16,6 +16,8 @@ public sealed class OtlpSettings
     private const string GrpcDefaultEndpoint = "http://localhost:4317";
     private const string TracesPath = "/v1/traces";
 
+    private IReadOnlyDictionary<string, string> _headers = new Dictionary<string, string>();
+
     /// <summary>Settings given in code; validated like those read from configuration.</summary>
     /// <param name="endpoint">Where spans go; null for the protocol's default.</param>
     /// <param name="protocol">HTTP/protobuf or gRPC.</param>
@@ -82,8 +84,6 @@ public sealed class OtlpSettings
     /// <c>/v1/traces</c> appended); for gRPC the collector's address.
     /// </summary>
     public Uri Endpoint { get; }
-
-    private IReadOnlyDictionary<string, string> _headers = new Dictionary<string, string>();
 
     /// <summary>Headers sent with every export (an API key, a tenant).</summary>
     /// <exception cref="ArgumentException">A name or value cannot be sent as an OTLP header; the message names it.</exception>

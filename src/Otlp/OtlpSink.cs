@@ -97,7 +97,6 @@ public sealed class OtlpSink : SinkActor
             result = ExportResult.Failure;
             cause = e;
         }
-        foreach (var span in spans) span.Dispose();
         if (result == ExportResult.Success)
         {
             ReportRecovered("export");

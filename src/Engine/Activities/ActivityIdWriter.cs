@@ -39,7 +39,8 @@ internal static class ActivityIdWriter
         ParentSpanIdField(activity) = parentSpanId;
     }
 
-    private static NotSupportedException? SelfCheck()
+    // Internal so that a test can run it again and see it leaves Activity.Current alone.
+    internal static NotSupportedException? SelfCheck()
     {
         var runtime = RuntimeInformation.FrameworkDescription;
         try
@@ -47,7 +48,9 @@ internal static class ActivityIdWriter
             var trail = new TrailId(0x0102030405060708, 0x090a0b0c0d0e0f10);
             var probe = new ProbeId(0x1112131415161718);
             var parent = new ProbeId(0x2122232425262728);
-            using var activity = new Activity("codesight-id-self-check");
+            // Not disposed: an activity with a span id counts as started, and Dispose would stop it, which resets
+            // Activity.Current on the calling flow (this check runs inside whichever call comes first).
+            var activity = new Activity("codesight-id-self-check");
             activity.SetIdFormat(ActivityIdFormat.W3C);
             WriteFields(activity, trail.ToString(), probe.ToString(), parent.ToString());
             var read = $"{activity.TraceId.ToHexString()}/{activity.SpanId.ToHexString()}/{activity.ParentSpanId.ToHexString()}";

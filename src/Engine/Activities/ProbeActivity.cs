@@ -25,7 +25,12 @@ public static class ProbeActivity
     // source alone, so building never depends on what else is listening.
     private static readonly ActivityListener Listener = CreateListener();
 
-    /// <summary>The activity standing for <paramref name="probe"/>, which must be closed.</summary>
+    /// <summary>
+    /// The activity standing for <paramref name="probe"/>, which must be closed. Hand it to an exporter; do not
+    /// <c>Stop</c> or <c>Dispose</c> it: it already has its end time, and stopping it would tell the
+    /// <see cref="SourceName"/> source's listeners about an activity that never started and set
+    /// <see cref="System.Diagnostics.Activity.Current"/> to null on the calling flow.
+    /// </summary>
     /// <exception cref="ArgumentException">The probe is still open.</exception>
     /// <exception cref="NotSupportedException">This runtime's Activity does not let its ids be set (see docs/activities.md).</exception>
     public static Activity From(Probe probe)

@@ -227,6 +227,45 @@ public sealed class ActivityBridgeTests : EngineTestKit
         Assert.Equal(0, bridge.Opened);
     }
 
+    [Fact]
+    public async Task TheEngineStartsTheBridgeFromConfigurationAndStopsItWithTheSystem()
+    {
+        var system = ActorSystem.Create("bridge-configured", $$"""
+            codesight.activities.listen { enabled = on, sources = ["{{_source.Name}}"] }
+            """);
+        var engine = CodeSightEngine.Start(system);
+        try
+        {
+            Assert.NotNull(engine.ActivityBridge);
+            using (_source.StartActivity("configured")) { }
+            Assert.Equal(1, engine.ActivityBridge.Opened);
+            Assert.Equal(1, engine.ActivityBridge.Closed);
+        }
+        finally
+        {
+            await system.Terminate();
+        }
+
+        AwaitCondition(() => !_source.HasListeners(), TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
+    public void WithoutTheSettingTheEngineStartsNoBridge()
+    {
+        Assert.Null(StartEngine().ActivityBridge);
+    }
+
+    [Fact]
+    public void ABadSourcePatternInConfigurationIsRefusedNamingItsPath()
+    {
+        var config = CodeSight.Actors.Configuration.ConfigurationFactory.Load(
+            CodeSight.Actors.Configuration.ConfigurationFactory.ParseString("codesight.activities.listen.sources = [\"A.*\", \"*B\"]"));
+
+        var error = Assert.Throws<CodeSight.Actors.Configuration.ConfigurationException>(() => new ActivitySettings(config));
+
+        Assert.StartsWith("codesight.activities.listen.sources[1]:", error.Message);
+    }
+
     [Theory]
     [InlineData("")]
     [InlineData("Foo*Bar")]

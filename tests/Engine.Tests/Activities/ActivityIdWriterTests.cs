@@ -13,12 +13,27 @@ public sealed class ActivityIdWriterTests
     }
 
     [Fact]
+    public void TheSelfCheckLeavesActivityCurrentAlone()
+    {
+        var outer = new Activity("outer").Start();
+        try
+        {
+            Assert.Null(ActivityIdWriter.SelfCheck());
+            Assert.Same(outer, Activity.Current);
+        }
+        finally
+        {
+            outer.Stop();
+        }
+    }
+
+    [Fact]
     public void WrittenIdsAreWhatThePublicPropertiesAndTheComposedIdReport()
     {
         var trail = TrailId.New();
         var probe = ProbeId.New();
         var parent = ProbeId.New();
-        using var activity = new Activity("x");
+        var activity = new Activity("x");
         activity.SetIdFormat(ActivityIdFormat.W3C);
 
         ActivityIdWriter.Write(activity, trail, probe, parent);
@@ -32,7 +47,7 @@ public sealed class ActivityIdWriterTests
     [Fact]
     public void ARootProbeGetsNoParentSpanId()
     {
-        using var activity = new Activity("x");
+        var activity = new Activity("x");
         activity.SetIdFormat(ActivityIdFormat.W3C);
 
         ActivityIdWriter.Write(activity, TrailId.New(), ProbeId.New(), null);

@@ -16,7 +16,7 @@ public sealed class ProbeActivityTests
         var probe = new Probe(ProbeId.New(), TrailId.New(), parent, ProbeKind.Tool, "search", Start, Start + 2_500,
             ProbeStatus.Ok, new Dictionary<string, object?> { ["hits"] = 3L, ["query"] = "rust", ["nested"] = new Dictionary<string, object?> { ["a"] = 1L } }, null);
 
-        using var activity = ProbeActivity.From(probe);
+        var activity = ProbeActivity.From(probe);
 
         Assert.Equal(probe.TrailId.ToString(), activity.TraceId.ToHexString());
         Assert.Equal(probe.Id.ToString(), activity.SpanId.ToHexString());
@@ -41,7 +41,7 @@ public sealed class ProbeActivityTests
         var probe = new Probe(ProbeId.New(), TrailId.New(), null, ProbeKind.Run, "run", Start, Start + 10,
             ProbeStatus.Error, ProbeAttributes.Empty, new ProbeFault("timed out", "System.TimeoutException", "at Fetch()"));
 
-        using var activity = ProbeActivity.From(probe);
+        var activity = ProbeActivity.From(probe);
 
         Assert.Equal(default, activity.ParentSpanId);
         Assert.Equal(ActivityKind.Internal, activity.Kind);
@@ -62,7 +62,7 @@ public sealed class ProbeActivityTests
         var probe = new Probe(ProbeId.New(), TrailId.New(), null, ProbeKind.Turn, "turn", Start, Start + 10,
             ProbeStatus.Abandoned, ProbeAttributes.Empty, null);
 
-        using var activity = ProbeActivity.From(probe);
+        var activity = ProbeActivity.From(probe);
 
         Assert.Equal(ActivityStatusCode.Error, activity.Status);
         Assert.Equal("abandoned", activity.StatusDescription);
