@@ -190,6 +190,26 @@ public sealed class OtlpSinkTests() : TestKit.TestKit("codesight.test.single-exp
     }
 
     [Fact]
+    public async Task TheGrpcProtocolDeliversTheSameSpans()
+    {
+        var settings = new OtlpSettings(_receiver.GrpcEndpoint, OpenTelemetry.Exporter.OtlpExportProtocol.Grpc, "grpc-service") { FlushInterval = TimeSpan.Zero };
+        var sink = Sys.ActorOf(OtlpSink.Props(settings));
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+        var close = Close("over grpc");
+
+        Sys.EventStream.Publish(close);
+        await sink.Ask<SinkFlushed>(FlushSink.Instance);
+
+        var export = await _receiver.NextAsync();
+        Assert.StartsWith("application/grpc", export.ContentType);
+        var span = Assert.Single(Spans.All(export.Request));
+        Assert.Equal("over grpc", span.Name);
+        Assert.Equal(close.Probe.TrailId.ToString(), Spans.Hex(span.TraceId));
+        Assert.Equal(close.Probe.Id.ToString(), Spans.Hex(span.SpanId));
+        Assert.Equal("grpc-service", Spans.Attributes(export.Request.ResourceSpans[0].Resource.Attributes)["service.name"]);
+    }
+
+    [Fact]
     public void TheSinkIsNotStartedFromConfigurationUnlessEnabled()
     {
         Assert.Null(OtlpSink.StartConfigured(Sys));

@@ -34,23 +34,33 @@ public sealed class OtlpReceiver : IAsyncDisposable
     /// <summary>The server's root, e.g. <c>http://127.0.0.1:41234/</c>.</summary>
     public Uri BaseAddress { get; private set; } = null!;
 
+    /// <summary>The OTLP/gRPC endpoint (HTTP/2 without TLS): TraceService/Export.</summary>
+    public Uri GrpcEndpoint { get; private set; } = null!;
+
     /// <summary>The OTLP/HTTP traces endpoint.</summary>
     public Uri TracesEndpoint => new(BaseAddress, "v1/traces");
 
     public static async Task<OtlpReceiver> StartAsync()
     {
         var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, 0));
+        builder.WebHost.UseKestrel(kestrel =>
+        {
+            kestrel.Listen(IPAddress.Loopback, 0);
+            // gRPC without TLS needs a listener that speaks HTTP/2 only (prior knowledge).
+            kestrel.Listen(IPAddress.Loopback, 0, listen => listen.Protocols = Microsoft.AspNetCore.Server.Kestrel.Core.HttpProtocols.Http2);
+        });
         builder.Logging.ClearProviders();
         var app = builder.Build();
         var receiver = new OtlpReceiver(app);
         app.MapPost("/v1/traces", receiver.ReceiveAsync);
+        app.MapPost("/opentelemetry.proto.collector.trace.v1.TraceService/Export", receiver.ReceiveGrpcAsync);
         // Echoes a request header when asked (?echo=traceparent), so a test can see what the client propagated.
         app.MapGet("/ping", (HttpContext context) =>
             context.Request.Query["echo"] is { Count: 1 } echo ? context.Request.Headers[echo.ToString()].ToString() : "pong");
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        receiver.BaseAddress = new Uri(address.EndsWith('/') ? address : address + "/");
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.ToArray();
+        receiver.BaseAddress = new Uri(addresses[0].TrimEnd('/') + "/");
+        receiver.GrpcEndpoint = new Uri(addresses[1].TrimEnd('/') + "/");
         return receiver;
     }
 
@@ -93,5 +103,26 @@ public sealed class OtlpReceiver : IAsyncDisposable
         await _received.Writer.WriteAsync(new ReceivedExport(request, context.Request.ContentType, headers));
         context.Response.ContentType = "application/x-protobuf";
         await context.Response.Body.WriteAsync(new ExportTraceServiceResponse().ToByteArray());
+    }
+
+    // A unary gRPC call: the message behind a 5-byte prefix (compressed flag, big-endian length), and the same
+    // framing on the answer, followed by the grpc-status trailer.
+    private async Task ReceiveGrpcAsync(HttpContext context)
+    {
+        Interlocked.Increment(ref _requests);
+        using var body = new MemoryStream();
+        await context.Request.Body.CopyToAsync(body);
+        var framed = body.ToArray();
+        var length = System.Buffers.Binary.BinaryPrimitives.ReadInt32BigEndian(framed.AsSpan(1, 4));
+        var request = ExportTraceServiceRequest.Parser.ParseFrom(framed, 5, length);
+        var headers = context.Request.Headers.ToDictionary(h => h.Key.ToLowerInvariant(), h => h.Value.ToString());
+        await _received.Writer.WriteAsync(new ReceivedExport(request, context.Request.ContentType, headers));
+        context.Response.ContentType = "application/grpc";
+        var answer = new ExportTraceServiceResponse().ToByteArray();
+        var reply = new byte[5 + answer.Length];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(reply.AsSpan(1, 4), answer.Length);
+        answer.CopyTo(reply, 5);
+        await context.Response.Body.WriteAsync(reply);
+        context.Response.AppendTrailer("grpc-status", "0");
     }
 }
