@@ -1,5 +1,6 @@
 using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
+using CodeSight.Engine.Activities;
 using CodeSight.Engine.Clock;
 using CodeSight.Engine.Recording;
 using CodeSight.Engine.Redaction;
@@ -25,6 +26,7 @@ public sealed class CodeSightEngine
     {
         System = system;
         Settings = new EngineSettings(system.Settings.Config);
+        ActivitySettings = new ActivitySettings(system.Settings.Config);
         Clock = options.Clock ?? SystemClock.Instance;
         Gate = options.Gate ?? DefaultGate(Settings);
         var redactor = options.Redactor ?? (Settings.Redaction ? SecretRedactor.Default : SecretRedactor.PassThrough);
@@ -38,6 +40,12 @@ public sealed class CodeSightEngine
         Router = system.ActorOf(root, Props.Create(() => new SamplingRouter(this)), "router");
         Recorder = new Recorder(this);
         Sight = new SightRegistry(system.EventStream, Clock, new SightSettings(system.Settings.Config));
+        if (ActivitySettings.Listen)
+        {
+            var bridge = ActivityBridge.Start(this);
+            ActivityBridge = bridge;
+            system.WhenTerminated.ContinueWith(_ => bridge.Dispose(), TaskScheduler.Default);
+        }
     }
 
     /// <summary>Starts the tracing plane in <paramref name="system"/>; its settings come from the system's configuration.</summary>
@@ -55,6 +63,15 @@ public sealed class CodeSightEngine
 
     /// <summary>Counts of everything admitted, dropped, rejected and completed.</summary>
     public EngineCounters Counters { get; } = new();
+
+    /// <summary>The Activity bridge's settings (<c>codesight.activities</c>).</summary>
+    public ActivitySettings ActivitySettings { get; }
+
+    /// <summary>
+    /// The Activity bridge the engine started because <c>codesight.activities.listen.enabled</c> is on (stopped when the
+    /// system terminates), or null. Start one yourself with <see cref="Activities.ActivityBridge.Start"/>.
+    /// </summary>
+    public ActivityBridge? ActivityBridge { get; }
 
     /// <summary>The time source.</summary>
     public IEngineClock Clock { get; }

@@ -1,4 +1,5 @@
 using CodeSight.Contracts.Ids;
+using CodeSight.Engine.Activities;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
 
@@ -19,6 +20,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
     private int _closed;
     private int _closeStatus = NoStatus;
     private long _closedAt;
+    private ProbeActivityScope? _scope;
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
         IReadOnlyDictionary<string, object?> attributes, long openedAt)
@@ -36,6 +38,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes)
     {
         var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros());
+        if (link.ScopeActivities) handle._scope = ProbeActivityScope.Enter(link.TrailId, handle._id, parentId, name, handle.OpenedAt);
         link.Trail.Tell(handle, null);
         return handle;
     }
@@ -107,6 +110,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _closeStatus = status is { } s ? (int)s : NoStatus;
         _closedAt = _link.Clock.NowMicros();
+        _scope?.Exit(_closedAt);
         _link.Trail.Tell(new ProbeClosing(this), null);
     }
 }

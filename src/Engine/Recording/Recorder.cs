@@ -17,11 +17,13 @@ public sealed class Recorder
 {
     private readonly CodeSightEngine _engine;
     private volatile bool _enabled;
+    private volatile bool _probesAsActivities;
 
     internal Recorder(CodeSightEngine engine)
     {
         _engine = engine;
         _enabled = engine.Settings.Enabled;
+        _probesAsActivities = engine.ActivitySettings.ProbeScope;
     }
 
     /// <summary>The master switch: when off, every new trail gets the no-op handle (probes already open carry on).</summary>
@@ -29,6 +31,17 @@ public sealed class Recorder
     {
         get => _enabled;
         set => _enabled = value;
+    }
+
+    /// <summary>
+    /// When on, each probe opened through this recorder is <see cref="System.Diagnostics.Activity.Current"/> for the
+    /// code that opened it until it closes, with trace id = trail id and span id = probe id (docs/activities.md).
+    /// Applies to trails begun or scoped after the change. Default: <c>codesight.activities.probe-scope</c>.
+    /// </summary>
+    public bool ProbesAsActivities
+    {
+        get => _probesAsActivities;
+        set => _probesAsActivities = value;
     }
 
     /// <summary>The clock that stamps every probe.</summary>
@@ -48,7 +61,7 @@ public sealed class Recorder
         }
         var trailId = TrailId.New();
         if (!_engine.Admit(trailId)) return ProbeHandle.Noop;
-        var link = new TrailLink(_engine.StartTrail(trailId), trailId, _engine.Clock);
+        var link = new TrailLink(_engine.StartTrail(trailId), trailId, _engine.Clock, _probesAsActivities);
         return LiveProbeHandle.Open(link, null, kind, name, attributes);
     }
 
@@ -60,9 +73,9 @@ public sealed class Recorder
     {
         if (trailId.IsEmpty) throw new ArgumentException("A trail id must not be empty (all zero).", nameof(trailId));
         if (!_enabled) return TrailRecorder.NotRecording(trailId);
-        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(new TrailLink(running, trailId, _engine.Clock));
+        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(new TrailLink(running, trailId, _engine.Clock, _probesAsActivities));
         if (!_engine.Admit(trailId)) return TrailRecorder.NotRecording(trailId);
-        return new TrailRecorder(new TrailLink(_engine.FindOrStartTrail(trailId, continued: true), trailId, _engine.Clock));
+        return new TrailRecorder(new TrailLink(_engine.FindOrStartTrail(trailId, continued: true), trailId, _engine.Clock, _probesAsActivities));
     }
 
     /// <summary>

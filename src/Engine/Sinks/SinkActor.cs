@@ -48,6 +48,31 @@ public abstract class SinkActor : ActorBase
     /// <summary>Releases the output when the sink stops (after a last flush). Does nothing unless overridden.</summary>
     protected virtual void CloseOutput() { }
 
+    /// <summary>
+    /// For sinks that hand records on in batches: counts <paramref name="records"/> already counted as written but lost
+    /// afterwards (a batch the remote end refused) as errors, and reports the failure the way a failed write is reported:
+    /// one error <see cref="LogEvent"/> on the first failure, not one per batch, until <see cref="ReportRecovered"/>.
+    /// </summary>
+    /// <param name="records">How many records were lost.</param>
+    /// <param name="what">What failed, as a verb phrase (<c>export</c>).</param>
+    /// <param name="detail">Why, for the log event.</param>
+    /// <param name="cause">The exception, when there is one.</param>
+    protected void CountLost(int records, string what, string detail, Exception? cause)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(records);
+        Counters.CountErrors(records);
+        ReportFailure(what, detail, cause);
+    }
+
+    /// <summary>After <see cref="CountLost"/>: the output works again; publishes one info log event if it had failed.</summary>
+    /// <param name="what">What succeeded, as a noun (<c>export</c>).</param>
+    protected void ReportRecovered(string what)
+    {
+        if (!_failing) return;
+        _failing = false;
+        Publish(LogLevel.Info, $"{Kind} sink recovered: {what} succeeded again.", null);
+    }
+
     /// <summary>Handles a message other than a signal, a flush request or a flush tick; false if unhandled.</summary>
     protected virtual bool ReceiveOther(object message) => false;
 
@@ -115,12 +140,7 @@ public abstract class SinkActor : ActorBase
             return false;
         }
 
-        if (_failing)
-        {
-            _failing = false;
-            Publish(LogLevel.Info, $"{Kind} sink recovered: write succeeded again.", null);
-        }
-
+        if (_failing) ReportRecovered("write");
         return true;
     }
 
@@ -147,11 +167,13 @@ public abstract class SinkActor : ActorBase
     private static bool IsOutputFailure(Exception e) =>
         e is IOException or UnauthorizedAccessException or ObjectDisposedException or NotSupportedException;
 
-    private void ReportFailure(string what, Exception e)
+    private void ReportFailure(string what, Exception e) => ReportFailure(what, e.Message, e);
+
+    private void ReportFailure(string what, string detail, Exception? cause)
     {
         if (_failing) return;
         _failing = true;
-        Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {e.Message} (records are lost and counted as errors until a write succeeds)", e);
+        Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {detail} (records are lost and counted as errors until a write succeeds)", cause);
     }
 
     private void Publish(LogLevel level, string text, Exception? cause) =>

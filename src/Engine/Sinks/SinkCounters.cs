@@ -24,4 +24,6 @@ public sealed class SinkCounters
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
 
     internal void CountError() => Interlocked.Increment(ref _errors);
+
+    internal void CountErrors(long count) => Interlocked.Add(ref _errors, count);
 }
