@@ -149,6 +149,7 @@ public abstract class SinkActor : ActorBase
 
     private void ReportFailure(string what, Exception e)
     {
+        Counters.NoteError($"failed to {what}: {e.Message}");
         if (_failing) return;
         _failing = true;
         Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {e.Message} (records are lost and counted as errors until a write succeeds)", e);
