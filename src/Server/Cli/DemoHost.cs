@@ -2,10 +2,8 @@ using System.Globalization;
 using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
 using CodeSight.Engine;
-using CodeSight.Persistence.Ledger;
 using CodeSight.Server.Simulation;
 using CodeSight.Server.Web;
-using CodeSight.Server.Web.Ledger;
 
 namespace CodeSight.Server.Cli;
 
@@ -15,7 +13,7 @@ namespace CodeSight.Server.Cli;
 /// </summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
-    private DemoHost(ActorSystem system, CodeSightEngine engine, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server, IActorRef? ledger)
+    private DemoHost(ActorSystem system, CodeSightEngine engine, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server, HostLedger? ledger)
     {
         Ledger = ledger;
         System = system;
@@ -34,7 +32,7 @@ internal sealed class DemoHost : IAsyncDisposable
     public RaceTelemetry Telemetry { get; }
 
     /// <summary>The ledger actor journaling the race, or null when the demo runs without a ledger.</summary>
-    public IActorRef? Ledger { get; }
+    public HostLedger? Ledger { get; }
 
     /// <summary>The live server, or null when the demo runs without it.</summary>
     public DashboardServer? Server { get; }
@@ -52,16 +50,8 @@ internal sealed class DemoHost : IAsyncDisposable
         try
         {
             var engine = CodeSightEngine.Start(system);
-            IActorRef? ledger = null;
-            SqliteLedgerView? view = null;
-            if (ledgerPath is not null)
-            {
-                var settings = LedgerSettings.FromConfig(system.Settings.Config) with { Path = ledgerPath };
-                ledger = system.ActorOf(LedgerActor.Create(settings, new LedgerCounters()), "ledger");
-                view = new SqliteLedgerView(settings);
-            }
-
-            var dashboard = server is null ? null : await DashboardServer.StartAsync(engine, server, view, cancel).ConfigureAwait(false);
+            var ledger = ledgerPath is null ? null : HostLedger.Start(system, ledgerPath);
+            var dashboard = server is null ? null : await DashboardServer.StartAsync(engine, server, ledger?.View, cancel).ConfigureAwait(false);
             var race = RaceSimulation.Start(engine, options);
             var telemetry = RaceTelemetry.Start(engine, options);
             return new DemoHost(system, engine, race, telemetry, dashboard, ledger);
@@ -83,7 +73,7 @@ internal sealed class DemoHost : IAsyncDisposable
         while (Engine.RunningTrails > 0 && DateTime.UtcNow < deadline) await Task.Delay(20).ConfigureAwait(false);
         if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
         // Stopping the ledger actor flushes its last batch.
-        if (Ledger is not null) await Ledger.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
+        if (Ledger is not null) await Ledger.StopAsync().ConfigureAwait(false);
         await System.Terminate().ConfigureAwait(false);
         System.Dispose();
     }
