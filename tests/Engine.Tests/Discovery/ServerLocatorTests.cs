@@ -3,6 +3,7 @@ using System.Net;
 using System.Net.Sockets;
 using CodeSight.Engine.Discovery;
 using CodeSight.Engine.Tests.Sinks.Support;
+using CodeSight.Engine.Tests.Support;
 
 namespace CodeSight.Engine.Tests.Discovery;
 
@@ -105,7 +106,7 @@ public sealed class ServerLocatorTests : IDisposable
     [Fact]
     public async Task NothingFoundAnswersNoneAndSaysWhereItLooked()
     {
-        var port = ClosedPort();
+        var port = LoopbackPorts.Closed();
 
         var location = await ServerLocator.LocateAsync(Options() with { DefaultPort = port });
 
@@ -149,14 +150,5 @@ public sealed class ServerLocatorTests : IDisposable
         using var process = Process.Start(new ProcessStartInfo("true") { UseShellExecute = false })!;
         await process.WaitForExitAsync();
         return process.Id;
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }

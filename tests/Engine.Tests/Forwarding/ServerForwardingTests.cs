@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
 using CodeSight.Actors.Events;
@@ -36,7 +34,7 @@ public sealed class ServerForwardingTests : EngineTestKit
     public async Task AnUnreachableServerNeverHoldsUpTheRecorderAndEveryItemIsCountedAsDroppedOrLost()
     {
         var engine = StartEngine();
-        var port = ClosedPort();
+        var port = LoopbackPorts.Closed();
         var settings = new ForwardingSettings { Queue = 4, MinBackoff = TimeSpan.FromMilliseconds(20), MaxBackoff = TimeSpan.FromMilliseconds(50), DrainTimeout = TimeSpan.FromMilliseconds(100) };
         var choice = await ServerForwarding.StartAsync(engine, new ServerLocatorOptions
         {
@@ -73,7 +71,7 @@ public sealed class ServerForwardingTests : EngineTestKit
         var engine = StartEngine();
         var choice = await ServerForwarding.StartAsync(engine, new ServerLocatorOptions
         {
-            Environment = name => name == ServerLocatorOptions.UrlVariable ? $"http://127.0.0.1:{ClosedPort()}/" : null,
+            Environment = name => name == ServerLocatorOptions.UrlVariable ? $"http://127.0.0.1:{LoopbackPorts.Closed()}/" : null,
         }, new ForwardingSettings { MinBackoff = TimeSpan.FromSeconds(30), MaxBackoff = TimeSpan.FromSeconds(30) });
         var counters = choice.Counters!;
         AwaitCondition(() => counters.ConnectFailures >= 1, TimeSpan.FromSeconds(10), message: "a failed connection attempt");
@@ -99,15 +97,6 @@ public sealed class ServerForwardingTests : EngineTestKit
     {
         Environment = _ => null,
         DiscoveryDirectory = Path.Combine(Path.GetTempPath(), "codesight-no-discovery-" + Guid.NewGuid().ToString("N")),
-        DefaultPort = ClosedPort(),
+        DefaultPort = LoopbackPorts.Closed(),
     };
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using CodeSight.Contracts.Observations;
@@ -111,7 +109,7 @@ public sealed class TailCommandTests
     [Fact]
     public async Task WithNoServerExitsTwoSayingWhereItLooked()
     {
-        var port = ClosedPort();
+        var port = LiveServer.ClosedPort();
         var folder = Path.Combine(Path.GetTempPath(), "codesight-none-" + Guid.NewGuid().ToString("N"));
         var errors = new LineWriter();
 
@@ -175,14 +173,5 @@ public sealed class TailCommandTests
         await using var client = await live.ConnectAsync();
         live.Engine.Sight.Point(point, modality).Measure(_ => { });
         await client.ExpectAsync("observation", m => m.GetProperty("sightPoint").GetString() == point);
-    }
-
-    private static int ClosedPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
     }
 }
