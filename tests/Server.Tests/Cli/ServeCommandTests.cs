@@ -21,7 +21,7 @@ public sealed class ServeCommandTests
             var settings = new ServerSettings { Port = 0, DiscoveryFile = false, StatsInterval = TimeSpan.FromMilliseconds(100) };
             var serve = ServeCommand.RunAsync(ConfigurationFactory.Load(), settings, null, output, stop.Token, path);
             var dashboard = await output.WaitForAsync(line => line.StartsWith("codesight serve: dashboard ", StringComparison.Ordinal));
-            Assert.Contains(output.Lines, line => line == $"ledger: {path} (what hosts ingest is journaled there)");
+            await output.WaitForAsync(line => line == $"ledger: {path} (what hosts ingest is journaled there)");
             var url = new Uri(dashboard["codesight serve: dashboard ".Length..]);
             var token = Regex.Match(url.Query, "token=([^&]+)").Groups[1].Value;
 
