@@ -23,6 +23,7 @@ public static class Program
         root.Subcommands.Add(ServeCommand.Create());
         root.Subcommands.Add(LedgerCommand.Create());
         root.Subcommands.Add(ReplayCommand.Create());
+        root.Subcommands.Add(TailCommand.Create());
         var parse = root.Parse(args);
         if (parse.Errors.Count > 0)
         {

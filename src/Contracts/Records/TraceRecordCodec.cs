@@ -114,6 +114,17 @@ public static class TraceRecordCodec
         writer.WriteEndObject();
     }
 
+    /// <summary>
+    /// Writes an attribute bag (probe attributes, an observation's context) as a JSON object with the same value rules
+    /// as a record's <c>attributes</c>: reserved fault keys are left out, nesting is capped, non-finite numbers follow
+    /// docs/ndjson.md.
+    /// </summary>
+    public static void WriteAttributes(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?>? attributes)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        WriteCallerAttributes(writer, attributes);
+    }
+
     // Reserved keys never reach the wire as attributes: the fault travels in "error".
     private static void WriteCallerAttributes(Utf8JsonWriter writer, IReadOnlyDictionary<string, object?>? attributes)
     {

@@ -171,6 +171,7 @@ public abstract class SinkActor : ActorBase
 
     private void ReportFailure(string what, string detail, Exception? cause)
     {
+        Counters.NoteError($"failed to {what}: {detail}");
         if (_failing) return;
         _failing = true;
         Publish(LogLevel.Error, $"{Kind} sink failed to {what}: {detail} (records are lost and counted as errors until a write succeeds)", cause);

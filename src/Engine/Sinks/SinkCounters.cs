@@ -9,6 +9,7 @@ public sealed class SinkCounters
     private long _written;
     private long _dropped;
     private long _errors;
+    private string? _lastError;
 
     /// <summary>Close records the sink wrote.</summary>
     public long Written => Interlocked.Read(ref _written);
@@ -19,11 +20,20 @@ public sealed class SinkCounters
     /// <summary>Records the sink could not write (each one is lost; the cause is published as a log event).</summary>
     public long Errors => Interlocked.Read(ref _errors);
 
+    /// <summary>The most recent failure's description (what failed and why), or null while there has been none.</summary>
+    public string? LastError => Volatile.Read(ref _lastError);
+
     internal void CountWritten() => Interlocked.Increment(ref _written);
 
     internal void CountDropped() => Interlocked.Increment(ref _dropped);
 
     internal void CountError() => Interlocked.Increment(ref _errors);
 
-    internal void CountErrors(long count) => Interlocked.Add(ref _errors, count);
+    internal void CountWritten(long items) => Interlocked.Add(ref _written, items);
+
+    internal void CountDropped(long items) => Interlocked.Add(ref _dropped, items);
+
+    internal void CountErrors(long items) => Interlocked.Add(ref _errors, items);
+
+    internal void NoteError(string description) => Volatile.Write(ref _lastError, description);
 }

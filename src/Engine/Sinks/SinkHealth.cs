@@ -69,7 +69,7 @@ public sealed class SinkHealth : ActorBase
             case Dropped:
                 return true;
             case GetSinkStats:
-                Sender.Tell(new SinkStatsReport(_sinks.Select(s => new SinkStats(s.Sink.Path.ToString(), s.Kind, s.Counters.Written, s.Counters.Dropped, s.Counters.Errors)).ToArray()), Self);
+                Sender.Tell(new SinkStatsReport(_sinks.Select(s => new SinkStats(s.Sink.Path.ToString(), s.Kind, s.Counters.Written, s.Counters.Dropped, s.Counters.Errors, s.Counters.LastError)).ToArray()), Self);
                 return true;
             default:
                 return false;

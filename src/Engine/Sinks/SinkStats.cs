@@ -6,4 +6,9 @@ namespace CodeSight.Engine.Sinks;
 /// <param name="Written">Close records written.</param>
 /// <param name="Dropped">Signals dropped because the sink's mailbox was full.</param>
 /// <param name="Errors">Records that failed to be written.</param>
-public sealed record SinkStats(string Sink, string Kind, long Written, long Dropped, long Errors);
+/// <param name="LastError">The most recent failure (what failed and why), or null when there has been none.</param>
+public sealed record SinkStats(string Sink, string Kind, long Written, long Dropped, long Errors, string? LastError = null)
+{
+    /// <summary>The sink's actor name: the last element of <see cref="Sink"/>.</summary>
+    public string Name => Sink[(Sink.LastIndexOf('/') + 1)..];
+}

@@ -15,14 +15,15 @@ internal static class ServeCommand
 {
     public static Command Create()
     {
-        var host = new Option<string?>("--host") { Description = "Address to bind (default from codesight.server.host: 127.0.0.1). Off loopback every connection needs the token." };
+        var host = new Option<string?>("--host", "--bind") { Description = "Address to bind (default from codesight.server.host: 127.0.0.1). Off loopback every connection needs the token." };
         var port = new Option<int?>("--port") { Description = "Port (default from codesight.server.port: 8765); 0 picks a free one." };
         var token = new Option<string?>("--token") { Description = "The token for ingest and commands, at least 16 characters; default: codesight.server.token, or a fresh random one." };
         var config = new Option<FileInfo?>("--config") { Description = "A HOCON file with settings (codesight.server.*, codesight.engine.*)." };
         var duration = new Option<double?>("--duration") { Description = "Seconds to run; default: until Ctrl+C." };
+        var ledger = new Option<FileInfo?>("--ledger", "--db") { Description = "Journal what hosts ingest into this SQLite ledger (created or continued); the dashboard's ledger panel shows and verifies it. Default: no ledger." };
         var command = new Command("serve", "Run the live dashboard and WebSocket server for hosts in other processes.")
         {
-            host, port, token, config, duration,
+            host, port, token, config, duration, ledger,
         };
         command.SetAction(async (parse, cancel) =>
         {
@@ -49,20 +50,27 @@ internal static class ServeCommand
                 Token = parse.GetValue(token) ?? settings.Token,
             };
             if (settings.Problem() is { } problem) return Fail("--" + problem);
-            return await RunAsync(loaded, settings, seconds, Console.Out, cancel);
+            var ledgerFile = parse.GetValue(ledger);
+            if (ledgerFile is { Directory.Exists: false }) return Fail($"--ledger: the folder '{ledgerFile.DirectoryName}' does not exist.");
+            return await RunAsync(loaded, settings, seconds, Console.Out, cancel, ledgerFile?.FullName);
         });
         return command;
     }
 
-    /// <summary>Runs the server until <paramref name="cancel"/> or <paramref name="seconds"/>; returns the exit code.</summary>
-    public static async Task<int> RunAsync(Config config, ServerSettings settings, double? seconds, TextWriter output, CancellationToken cancel)
+    /// <summary>
+    /// Runs the server until <paramref name="cancel"/> or <paramref name="seconds"/>; returns the exit code. With
+    /// <paramref name="ledgerPath"/>, everything the engine records (ingest included) is journaled there.
+    /// </summary>
+    public static async Task<int> RunAsync(Config config, ServerSettings settings, double? seconds, TextWriter output, CancellationToken cancel, string? ledgerPath = null)
     {
         using var system = ActorSystem.Create("codesight-serve", config);
         var engine = CodeSightEngine.Start(system);
         DashboardServer server;
+        HostLedger? ledger = null;
         try
         {
-            server = await DashboardServer.StartAsync(engine, settings, ledger: null, cancel);
+            ledger = ledgerPath is null ? null : HostLedger.Start(system, ledgerPath);
+            server = await DashboardServer.StartAsync(engine, settings, ledger?.View, cancel);
         }
         catch (IOException e)
         {
@@ -84,6 +92,7 @@ internal static class ServeCommand
             await output.WriteLineAsync($"codesight serve: dashboard {server.UrlWithToken}");
             await output.WriteLineAsync($"websocket: {server.WebSocketUrl} (protocol v1, docs/protocol.md)");
             if (server.DiscoveryPath is { } path) await output.WriteLineAsync($"discovery file: {path}");
+            if (ledger is not null) await output.WriteLineAsync($"ledger: {ledger.Path} (what hosts ingest is journaled there)");
             await output.WriteLineAsync("Ctrl+C to stop.");
             try
             {
@@ -99,6 +108,8 @@ internal static class ServeCommand
             Console.CancelKeyPress -= OnCancel;
             await server.DisposeAsync();
             await engine.StopAsync(TimeSpan.FromSeconds(5));
+            // Stopping the ledger actor writes its last batch.
+            if (ledger is not null) await ledger.StopAsync();
             await system.Terminate();
         }
 

@@ -570,9 +570,22 @@ function renderHealth() {
   $('drop-detail').textContent = `this page ${s.client.dropped.toLocaleString()} · engine ${engineDrops.toLocaleString()} · all clients ${s.server.dropped.toLocaleString()}`;
   set('kernel', s.kernel.deadLetters.toLocaleString(), s.kernel.actorFailures > 0);
   $('kernel-detail').textContent = `failures ${s.kernel.actorFailures} · unhandled ${s.kernel.unhandled}`;
+  renderSinks(s.sinks || []);
   for (const [stat, key] of [['signals', 'signals'], ['observations', 'observations'], ['open', 'open']]) {
     sparkline(document.querySelector(`.card[data-stat="${stat}"] .spark`), state.history[key]);
   }
+}
+
+function renderSinks(sinks) {
+  if (!sinks.length) {
+    $('sink-rows').replaceChildren(el('tr', { class: 'none' }, el('td', { colspan: '6' }, 'no sinks registered')));
+    return;
+  }
+  $('sink-rows').replaceChildren(...sinks.map((k) =>
+    el('tr', { 'data-sink': k.name, 'data-alarm': String(k.dropped > 0 || k.failures > 0) },
+      el('td', {}, k.name), el('td', {}, k.kind), el('td', {}, k.written.toLocaleString()),
+      el('td', { class: 'bad' }, k.dropped.toLocaleString()), el('td', { class: 'bad' }, k.failures.toLocaleString()),
+      el('td', { class: 'error', title: k.lastError || '' }, k.lastError || '–'))));
 }
 
 // ---- controls ---------------------------------------------------------------------------------------------

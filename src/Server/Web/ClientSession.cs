@@ -321,6 +321,7 @@ internal sealed class ClientSession
     private static ClientFilter Filter(JsonFields? filter)
     {
         if (filter is not { } f) return ClientFilter.All;
+        if (!f.OptionalBoolean("live", true)) return ClientFilter.Nothing;
         var kinds = new HashSet<LiveKind>();
         var index = 0;
         foreach (var kind in f.OptionalStrings("kinds"))

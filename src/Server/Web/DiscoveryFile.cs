@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CodeSight.Engine.Discovery;
 
 namespace CodeSight.Server.Web;
 
@@ -18,13 +19,7 @@ public sealed class DiscoveryFile : IDisposable
     public string Path { get; }
 
     /// <summary>The folder discovery files go in: <c>$XDG_RUNTIME_DIR/codesight</c>, else <c>TEMP/codesight-USER</c>.</summary>
-    public static string Directory()
-    {
-        var runtime = Environment.GetEnvironmentVariable("XDG_RUNTIME_DIR");
-        return string.IsNullOrEmpty(runtime) || !System.IO.Directory.Exists(runtime)
-            ? System.IO.Path.Combine(System.IO.Path.GetTempPath(), "codesight-" + Environment.UserName)
-            : System.IO.Path.Combine(runtime, "codesight");
-    }
+    public static string Directory() => DiscoveryFolder.Path();
 
     /// <summary>Writes the file for this process; an existing file of the same pid is replaced.</summary>
     /// <param name="url">The dashboard's URL (without the token).</param>
@@ -45,7 +40,7 @@ public sealed class DiscoveryFile : IDisposable
             File.SetUnixFileMode(directory, OwnerOnlyDirectory);
         }
 
-        var path = System.IO.Path.Combine(directory, $"server-{Environment.ProcessId}.json");
+        var path = System.IO.Path.Combine(directory, $"{DiscoveryFolder.FilePrefix}{Environment.ProcessId}.json");
         var options = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write, Share = FileShare.None };
         if (!OperatingSystem.IsWindows()) options.UnixCreateMode = OwnerOnlyFile;
         using (var stream = new FileStream(path, options))

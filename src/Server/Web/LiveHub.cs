@@ -5,6 +5,8 @@ using System.Text.Json;
 using CodeSight.Contracts.Observations;
 using CodeSight.Engine;
 using CodeSight.Engine.Sight;
+using CodeSight.Actors;
+using CodeSight.Engine.Sinks;
 using CodeSight.Server.Web.Protocol;
 
 namespace CodeSight.Server.Web;
@@ -34,6 +36,7 @@ internal sealed class LiveHub : IAsyncDisposable
     private long _ingestRejected;
     private long _commands;
     private long _lastStatsTicks = Stopwatch.GetTimestamp();
+    private volatile SinkStatsReport _sinks = new([]);
 
     public LiveHub(CodeSightEngine engine, ServerSettings settings)
     {
@@ -141,6 +144,7 @@ internal sealed class LiveHub : IAsyncDisposable
         {
             try
             {
+                await RefreshSinksAsync(cancel).ConfigureAwait(false);
                 SendStats();
             }
             catch (Exception e) when (e is not OperationCanceledException)
@@ -148,6 +152,20 @@ internal sealed class LiveHub : IAsyncDisposable
                 // A failed tick must not end the ticker: the next one tries again with fresh numbers.
                 Console.Error.WriteLine("codesight server: stats tick failed: " + e.Message);
             }
+        }
+    }
+
+    /// <summary>Asks <see cref="SinkHealth"/> for every sink's counters; on a late answer the last report stays.</summary>
+    internal async Task RefreshSinksAsync(CancellationToken cancel)
+    {
+        try
+        {
+            var wait = TimeSpan.FromTicks(Math.Min(_settings.StatsInterval.Ticks, TimeSpan.TicksPerSecond));
+            _sinks = await SinkHealth.Of(_engine.System).Ask<SinkStatsReport>(GetSinkStats.Instance, wait, cancel).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            // The health actor is busy: the stats go out with the previous sink report rather than late.
         }
     }
 
@@ -165,7 +183,7 @@ internal sealed class LiveHub : IAsyncDisposable
         using (var writer = new Utf8JsonWriter(shared))
         {
             writer.WriteStartObject();
-            StateWriter.SharedStats(writer, _engine, rates, Counters());
+            StateWriter.SharedStats(writer, _engine, rates, Counters(), _sinks);
             writer.WriteEndObject();
         }
 

@@ -119,7 +119,10 @@ public sealed class FileSinkTests : CodeSight.TestKit.TestKit, IDisposable
         Assert.Equal(0, counters.Written);
         logs.ExpectNoMsg(TimeSpan.FromMilliseconds(200));
         var report = await SinkHealth.Of(Sys).Ask<SinkStatsReport>(GetSinkStats.Instance);
-        Assert.Equal(new SinkStats(sink.Path.ToString(), "file", 0, 0, 2), report.For(sink.Path.ToString()));
+        var stats = report.For(sink.Path.ToString());
+        Assert.Equal(new SinkStats(sink.Path.ToString(), "file", 0, 0, 2, stats.LastError), stats);
+        Assert.StartsWith("failed to write: ", stats.LastError);
+        Assert.Contains(path, stats.LastError);
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using CodeSight.Actors;
+using CodeSight.Engine.Sinks;
 using CodeSight.Server.Tests.Support;
 using Microsoft.Playwright;
 
@@ -140,6 +142,29 @@ public sealed class DashboardTests : IClassFixture<DemoDashboard>
         write.Parameters.AddWithValue("$seq", sequence);
         Assert.Equal(1, write.ExecuteNonQuery());
         return before;
+    }
+
+    [BrowserFact]
+    public async Task TheHealthPanelListsEachSinkAndFlagsOneThatFails()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "codesight-dashboard-sink-" + Guid.NewGuid().ToString("n"));
+        Directory.CreateDirectory(folder);
+        var blocker = Path.Combine(folder, "blocker");
+        await File.WriteAllTextAsync(blocker, "a file, not a folder");
+        var sink = _demo.Demo.System.ActorOf(FileSink.Props(new FileSinkOptions(Path.Combine(blocker, "trace.ndjson"))), "dashboard-broken-sink");
+        try
+        {
+            var page = await _demo.OpenAsync();
+            var row = page.Locator("#sink-rows tr[data-sink='dashboard-broken-sink']");
+            await Assertions.Expect(row).ToHaveAttributeAsync("data-alarm", "true");
+            await Assertions.Expect(row.Locator("td.error")).ToContainTextAsync("failed to write");
+            await Assertions.Expect(row.Locator("td").Nth(1)).ToHaveTextAsync("file");
+        }
+        finally
+        {
+            await sink.GracefulStop(TimeSpan.FromSeconds(5));
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [BrowserFact]

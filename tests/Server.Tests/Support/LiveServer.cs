@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using CodeSight.Actors;
 using CodeSight.Engine;
 using CodeSight.Server.Web;
@@ -39,6 +41,16 @@ public sealed class LiveServer : IAsyncDisposable
         await client.ExpectAsync("sight");
         await client.ExpectAsync("backlog");
         return client;
+    }
+
+    /// <summary>A port on 127.0.0.1 that was free a moment ago and has nothing listening on it now.</summary>
+    public static int ClosedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     public async ValueTask DisposeAsync()

@@ -2,6 +2,7 @@ using System.Text.Json;
 using CodeSight.Contracts.Observations;
 using CodeSight.Engine;
 using CodeSight.Engine.Sight;
+using CodeSight.Engine.Sinks;
 using CodeSight.Server.Web.Ledger;
 
 namespace CodeSight.Server.Web.Protocol;
@@ -90,7 +91,7 @@ internal static class StateWriter
     });
 
     /// <summary>The part of <c>stats</c> every client shares, written into an open writer.</summary>
-    public static void SharedStats(Utf8JsonWriter w, CodeSightEngine engine, StatsRates rates, HubCounters hub)
+    public static void SharedStats(Utf8JsonWriter w, CodeSightEngine engine, StatsRates rates, HubCounters hub, SinkStatsReport sinks)
     {
         var c = engine.Counters;
         w.WriteNumber("openTrails"u8, engine.RunningTrails);
@@ -131,6 +132,20 @@ internal static class StateWriter
         w.WriteNumber("ingestRejected"u8, hub.IngestRejected);
         w.WriteNumber("commands"u8, hub.Commands);
         w.WriteEndObject();
+        w.WriteStartArray("sinks"u8);
+        foreach (var sink in sinks.Sinks)
+        {
+            w.WriteStartObject();
+            w.WriteString("name"u8, sink.Name);
+            w.WriteString("kind"u8, sink.Kind);
+            w.WriteNumber("written"u8, sink.Written);
+            w.WriteNumber("dropped"u8, sink.Dropped);
+            w.WriteNumber("failures"u8, sink.Errors);
+            w.WriteString("lastError"u8, sink.LastError);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     public static byte[] LedgerStatus(string? id, LedgerStatus status) => WireWriter.Write(w =>
