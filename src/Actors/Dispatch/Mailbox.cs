@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CodeSight.Actors.Dispatch;
 
 /// <summary>
@@ -196,27 +198,49 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // A calling-thread dispatcher runs this inside another actor's turn: put that actor back afterwards.
         var previous = ActorCell.Current;
         ActorCell.Current = Cell;
+        // The time slice starts when the run first looks at the clock (after its first batch, or when more arrived
+        // by the time it ran dry): most runs of a quiet actor end before that and never read the clock at all.
+        var deadline = 0L;
+        var handedOver = false;
         try
         {
-            if (!IsClosed)
+            while (true)
             {
-                ProcessAllSystemMessages();
-                ProcessUserMessages();
+                if (!IsClosed)
+                {
+                    ProcessAllSystemMessages();
+                    if (ProcessUserMessages(ref deadline)) break; // the run used up its share of the thread
+                }
+                // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were
+                // running saw "scheduled" and did not schedule, so we must. While the time slice lasts, the run goes
+                // on here rather than through the pool's queue: no hand-over, no wake-up of another thread.
+                Interlocked.And(ref _status, ~Scheduled);
+                if (!CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) || !TrySetScheduled())
+                {
+                    handedOver = true; // nothing left, or a producer scheduled a new run
+                    return;
+                }
+                if (SliceIsOver(ref deadline)) break;
             }
         }
         finally
         {
             ActorCell.Current = previous;
-            // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
-            // saw "scheduled" and did not schedule, so we must.
-            Interlocked.And(ref _status, ~Scheduled);
-            if (CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) && TrySetScheduled()) Dispatcher.Reschedule(this);
+            // Otherwise this run still holds "scheduled" and messages may remain: yield the thread to the runs
+            // queued behind it (also when an exception escaped, so that the mailbox is never stranded).
+            if (!handedOver) Dispatcher.Reschedule(this);
         }
     }
 
-    private void ProcessUserMessages()
+    /// <summary>
+    /// Processes user messages, system messages first after each one. Returns true when the run should yield its
+    /// thread though messages may remain (its count or time slice is used up), false when the queue was found empty
+    /// or the mailbox suspended or closed.
+    /// </summary>
+    private bool ProcessUserMessages(ref long deadline)
     {
-        var left = Dispatcher.Throughput;
+        var batch = Dispatcher.Throughput;
+        var left = batch;
         while ((Volatile.Read(ref _status) & ShouldNotProcessMask) == 0)
         {
             Envelope envelope;
@@ -225,12 +249,32 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             {
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
             }
-            else return;
+            else return false;
 
             Cell.Invoke(envelope);
             if (_hasSystemMessages) ProcessAllSystemMessages();
-            if (--left == 0) return;
+            if (--left == 0)
+            {
+                // Reading the clock costs about as much as a message: look only once per batch.
+                if (SliceIsOver(ref deadline)) return true;
+                left = batch;
+            }
         }
+        return false;
+    }
+
+    /// <summary>True when the run should yield now; starts the run's time slice on the first call.</summary>
+    private bool SliceIsOver(ref long deadline)
+    {
+        var ticks = Dispatcher.DeadlineTicks;
+        if (ticks == 0) return true;
+        var now = Stopwatch.GetTimestamp();
+        if (deadline == 0)
+        {
+            deadline = now + ticks;
+            return false;
+        }
+        return now >= deadline;
     }
 
     internal void ProcessAllSystemMessages()

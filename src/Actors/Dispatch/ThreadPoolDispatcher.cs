@@ -6,6 +6,9 @@ public sealed class ThreadPoolDispatcher : MessageDispatcher
     /// <summary>Creates the dispatcher.</summary>
     public ThreadPoolDispatcher(string id, int throughput) : base(id, throughput) { }
 
+    /// <summary>Creates the dispatcher with a time slice per mailbox run (see <see cref="MessageDispatcher.ThroughputDeadline"/>).</summary>
+    public ThreadPoolDispatcher(string id, int throughput, TimeSpan throughputDeadline) : base(id, throughput, throughputDeadline) { }
+
     /// <inheritdoc />
     /// <remarks>
     /// A run scheduled from a pool thread (an actor telling another) goes to that thread's local queue: no
