@@ -76,11 +76,8 @@ internal sealed partial class ActorCell : IActorContext
     internal ActorBase? Actor => _actor;
 
     /// <summary>Queues the Create message; the instance is built on the actor's first turn.</summary>
-    public void Start() => Mailbox.PostSystem(CreateMessage);
+    public void Start() => Mailbox.PostSystem(new Create());
 
-    private static readonly Create CreateMessage = new();
-    private static readonly Terminate TerminateMessage = new();
-    private static readonly Suspend SuspendMessage = new();
 
     /// <summary>Processes one ordinary message; the caller has made this cell <see cref="Current"/>.</summary>
     public void Invoke(Envelope envelope)
@@ -169,7 +166,7 @@ internal sealed partial class ActorCell : IActorContext
                 watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
                 break;
             case Failed failed:
-                failed.Child.SendSystemMessage(TerminateMessage);
+                failed.Child.SendSystemMessage(new Terminate());
                 break;
             case RunContinuation continuation:
                 // The actor is gone, but the awaiting code may hold resources in finally blocks: let it finish.
