@@ -42,7 +42,7 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>
     /// The cell processing a message on the current thread, if any. Set once per mailbox run by
     /// <see cref="Mailbox.Execute"/> (not per message: a thread-static write costs as much as the rest of a Tell's
-    /// bookkeeping) and by <see cref="SystemInvoke"/>.
+    /// bookkeeping); system messages are processed inside that run too.
     /// </summary>
     internal static ActorCell? Current
     {
@@ -124,11 +124,9 @@ internal sealed partial class ActorCell : IActorContext
         ReceiveMessage(inner);
     }
 
-    /// <summary>Processes one lifecycle message.</summary>
+    /// <summary>Processes one lifecycle message; like <see cref="Invoke"/>, inside a mailbox run that made this cell <see cref="Current"/>.</summary>
     public void SystemInvoke(SystemMessage message)
     {
-        var previous = t_current;
-        t_current = this;
         try
         {
             switch (message)
@@ -150,10 +148,6 @@ internal sealed partial class ActorCell : IActorContext
         catch (Exception e)
         {
             HandleInvokeFailure(e, null);
-        }
-        finally
-        {
-            t_current = previous;
         }
     }
 

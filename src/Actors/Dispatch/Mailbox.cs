@@ -125,7 +125,28 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     public void DrainToDeadLetters()
     {
         // The user queue has one consumer at a time: the actor's last run and a producer that found the mailbox
-        // closed after enqueueing may both drain, so they take turns.
+        // closed after enqueueing may both drain, so they take turns. Most actors die with an empty queue: skip the
+        // lock then. No message is missed: a producer claims its slot with a fenced compare-and-swap and then reads
+        // the status, and closing is fenced before this looks at the claims, so either this sees the claim or the
+        // producer sees "closed" and drains for itself.
+        if (_prepended is { Count: > 0 } || _queue.HasMessages)
+        {
+            DrainUserMessages();
+        }
+        // From here on PostSystem answers for the dead actor itself; answer what was queued before.
+        var pending = Interlocked.Exchange(ref _systemStack, Dead);
+        if (ReferenceEquals(pending, Dead)) return;
+        for (var message = Oldest(pending); message is not null;)
+        {
+            var next = message.Next;
+            message.Next = null;
+            Cell.HandleSystemMessageWhenDead(message);
+            message = next;
+        }
+    }
+
+    private void DrainUserMessages()
+    {
         lock (this)
         {
             if (_prepended is not null)
@@ -141,16 +162,6 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
                 Cell.System.DeadLetter(envelope.Message, envelope.Sender, Cell.Self);
             }
-        }
-        // From here on PostSystem answers for the dead actor itself; answer what was queued before.
-        var pending = Interlocked.Exchange(ref _systemStack, Dead);
-        if (ReferenceEquals(pending, Dead)) return;
-        for (var message = Oldest(pending); message is not null;)
-        {
-            var next = message.Next;
-            message.Next = null;
-            Cell.HandleSystemMessageWhenDead(message);
-            message = next;
         }
     }
 
@@ -189,6 +200,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // The time slice starts when the run first looks at the clock (after its first batch, or when more arrived
         // by the time it ran dry): most runs of a quiet actor end before that and never read the clock at all.
         var deadline = 0L;
+        var mark = Dispatcher.LocalScheduleMark;
         var left = Dispatcher.Throughput; // messages (and re-looks) before the next look at the clock
         var handedOver = false;
         try
@@ -198,7 +210,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 if (!IsClosed)
                 {
                     ProcessAllSystemMessages();
-                    if (ProcessUserMessages(ref deadline, ref left)) break; // the run used up its share of the thread
+                    if (ProcessUserMessages(ref deadline, ref left, mark)) break; // the run used up its share of the thread
                 }
                 // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were
                 // running saw "scheduled" and did not schedule, so we must. While the time slice lasts, the run goes
@@ -213,7 +225,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 // written it still looks at the clock now and then.
                 if (--left <= 0)
                 {
-                    if (SliceIsOver(ref deadline)) break;
+                    if (SliceIsOver(ref deadline, mark)) break;
                     left = Dispatcher.Throughput;
                 }
             }
@@ -232,7 +244,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     /// thread though messages may remain (its count or time slice is used up), false when the queue was found empty
     /// or the mailbox suspended or closed.
     /// </summary>
-    private bool ProcessUserMessages(ref long deadline, ref int left)
+    private bool ProcessUserMessages(ref long deadline, ref int left, int mark)
     {
         while ((Volatile.Read(ref _status) & ShouldNotProcessMask) == 0)
         {
@@ -249,18 +261,22 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             if (--left <= 0)
             {
                 // Reading the clock costs about as much as a message: look only once per batch.
-                if (SliceIsOver(ref deadline)) return true;
+                if (SliceIsOver(ref deadline, mark)) return true;
                 left = Dispatcher.Throughput;
             }
         }
         return false;
     }
 
-    /// <summary>True when the run should yield now; starts the run's time slice on the first call.</summary>
-    private bool SliceIsOver(ref long deadline)
+    /// <summary>
+    /// True when the run should yield now: its time slice is over, or it has made other actors runnable on this
+    /// thread's local queue (they run next here, where the messages just sent to them are still in cache; a long run
+    /// would leave them to be stolen by other threads). Starts the time slice on the first call.
+    /// </summary>
+    private bool SliceIsOver(ref long deadline, int mark)
     {
         var ticks = Dispatcher.DeadlineTicks;
-        if (ticks == 0) return true;
+        if (ticks == 0 || Dispatcher.LocalScheduleMark != mark) return true;
         var now = Stopwatch.GetTimestamp();
         if (deadline == 0)
         {

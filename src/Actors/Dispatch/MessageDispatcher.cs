@@ -55,6 +55,13 @@ public abstract class MessageDispatcher
     /// <summary>Queues a work item (a mailbox run) for execution.</summary>
     public abstract void Schedule(IThreadPoolWorkItem work);
 
+    /// <summary>
+    /// A count that changes whenever this thread has queued work that waits for it (a thread-pool thread's local
+    /// queue): a mailbox run compares it to decide whether to go on past <see cref="Throughput"/> messages. Always 0
+    /// for dispatchers without per-thread queues.
+    /// </summary>
+    internal virtual int LocalScheduleMark => 0;
+
     /// <summary>Queues a run that a mailbox schedules for itself at the end of a run (it yielded, or more came).</summary>
     internal virtual void Reschedule(IThreadPoolWorkItem work) => Schedule(work);
 
