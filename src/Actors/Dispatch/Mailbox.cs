@@ -6,7 +6,9 @@ namespace CodeSight.Actors.Dispatch;
 /// An actor's mailbox and, at the same time, the thread-pool work item that runs it. A status word changed only by
 /// compare-and-swap decides who may schedule a run, so at most one run is ever queued or running: the actor sees its
 /// messages one at a time without locks. A run processes all system messages, then up to <c>throughput</c> ordinary
-/// ones (system messages again after each), then yields the thread.
+/// ones (system messages again after each), then yields the thread, unless the dispatcher gives runs a time slice
+/// (<see cref="MessageDispatcher.ThroughputDeadline"/>): then a busy actor keeps its thread for further batches until
+/// the slice is over or it has made other actors runnable on the same thread.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
