@@ -28,6 +28,7 @@ public sealed class CodeSightEngine
         Clock = options.Clock ?? SystemClock.Instance;
         Gate = options.Gate ?? DefaultGate(Settings);
         var redactor = options.Redactor ?? (Settings.Redaction ? SecretRedactor.Default : SecretRedactor.PassThrough);
+        Redactor = redactor;
         var tail = options.TailPolicy ?? (Settings.TailSampling
             ? new TailSamplingPolicy(Settings.TailKeepErrors, Settings.TailSlowThreshold, new RatioGate(Settings.TailHeadRatio))
             : null);
@@ -57,6 +58,9 @@ public sealed class CodeSightEngine
 
     /// <summary>The time source.</summary>
     public IEngineClock Clock { get; }
+
+    /// <summary>The redactor that scrubs probe attributes and faults; bridges that build observations scrub with it too.</summary>
+    public SecretRedactor Redactor { get; }
 
     /// <summary>The head-sampling gate (for tail sampling, the gate that admits trails to be judged).</summary>
     public ISamplingGate Gate { get; }

@@ -1,7 +1,7 @@
 namespace CodeSight.Engine.Sight;
 
 /// <summary>
-/// A rule applied to manual log observations (<see cref="SightRegistry.Log"/>) before they are published: it either
+/// A rule applied to manual log observations (<see cref="SightRegistry.Log(string, string, string, CodeSight.Engine.Recording.ProbeHandle?, CodeSight.Contracts.Observations.Modality)"/>) before they are published: it either
 /// drops matching lines or rewrites their level. A rule matches when every condition it sets holds: the target
 /// (exact, or a prefix when it ends with <c>*</c>), a substring of the message (ordinal), and the incoming level
 /// (case-insensitive). Rules are tried in the order they were added; the first match wins.

@@ -10,7 +10,7 @@ namespace CodeSight.Engine.Sight;
 
 /// <summary>
 /// Code Sight's instrumentation on the engine (<c>engine.Sight</c>): defines <see cref="SightPoint"/>s, logs manual
-/// observations (<see cref="Log"/>, <see cref="Metric"/>, <see cref="Image"/>, <see cref="Tensor(ReadOnlySpan{float}, ReadOnlySpan{int}, string, ProbeHandle?, Modality)"/>),
+/// observations (<see cref="Log(string, string, string, ProbeHandle?, Modality)"/>, <see cref="Metric"/>, <see cref="Image"/>, <see cref="Tensor(ReadOnlySpan{float}, ReadOnlySpan{int}, string, ProbeHandle?, Modality)"/>),
 /// and holds what can change at run time — which points are enabled, alert thresholds per metric, and log rules.
 /// Everything it records is published on the event stream as an <see cref="Observation"/>; breaches as
 /// <see cref="SightAlert"/>s. Every member is thread-safe; run-time changes are copy-on-write, so the recording path
@@ -220,9 +220,23 @@ public sealed class SightRegistry
     /// <param name="level">The severity as the host names it; default <c>INFO</c>.</param>
     /// <param name="probe">The probe the line belongs to, if any.</param>
     /// <param name="modality">The kind of work; manual logs carry none in Code Sight, so the default is simulation.</param>
-    public void Log(string target, string message, string level = "INFO", ProbeHandle? probe = null, Modality modality = Modality.Simulation)
+    public void Log(string target, string message, string level = "INFO", ProbeHandle? probe = null, Modality modality = Modality.Simulation) =>
+        Log(target, message, level, NoContext, probe, modality);
+
+    /// <summary>
+    /// Publishes a log observation carrying <paramref name="context"/> (structured fields such as a logger's named
+    /// properties), after the log rules as in <see cref="Log(string, string, string, ProbeHandle?, Modality)"/>.
+    /// </summary>
+    /// <param name="target">The component logging.</param>
+    /// <param name="message">The text.</param>
+    /// <param name="level">The severity as the host names it.</param>
+    /// <param name="context">The observation's fields, published as given (scrub them first if they may hold secrets).</param>
+    /// <param name="probe">The probe the line belongs to, or null.</param>
+    /// <param name="modality">The kind of work.</param>
+    public void Log(string target, string message, string level, IReadOnlyDictionary<string, object?> context, ProbeHandle? probe, Modality modality)
     {
         if (!IsActive(LogPoint)) return;
+        ArgumentNullException.ThrowIfNull(context);
         ArgumentException.ThrowIfNullOrWhiteSpace(target);
         ArgumentNullException.ThrowIfNull(message);
         ArgumentException.ThrowIfNullOrWhiteSpace(level);
@@ -239,7 +253,7 @@ public sealed class SightRegistry
             break;
         }
 
-        Publish(new Observation(LogPoint, target, modality, Observation.NoMetrics, NoContext, Now(), new LogPayload(message, level), TrailOf(probe), ProbeOf(probe)));
+        Publish(new Observation(LogPoint, target, modality, Observation.NoMetrics, context, Now(), new LogPayload(message, level), TrailOf(probe), ProbeOf(probe)));
     }
 
     /// <summary>Publishes one named measurement; a threshold set on (<c>metric</c>, <paramref name="name"/>) applies.</summary>

@@ -79,6 +79,11 @@ internal static class DemoCommand
         {
             return Fail(e.Message + " Choose another port with --port (0 picks a free one).");
         }
+        catch (ConfigurationException e)
+        {
+            // Such as a --ledger path whose folder does not exist: the message names the setting and the value.
+            return Fail(e.Message);
+        }
 
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancel);
         if (seconds is { } s) stop.CancelAfter(TimeSpan.FromSeconds(s));

@@ -1,8 +1,7 @@
-using System.Globalization;
 using CodeSight.Actors;
-using CodeSight.Actors.Configuration;
 using CodeSight.Engine;
-using CodeSight.Persistence.Ledger;
+using CodeSight.Hosting;
+using CodeSight.Hosting.Runtime;
 using CodeSight.Server.Simulation;
 using CodeSight.Server.Web;
 using CodeSight.Server.Web.Ledger;
@@ -15,26 +14,26 @@ namespace CodeSight.Server.Cli;
 /// </summary>
 internal sealed class DemoHost : IAsyncDisposable
 {
-    private DemoHost(ActorSystem system, CodeSightEngine engine, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server, IActorRef? ledger)
+    private readonly CodeSightRuntime _runtime;
+
+    private DemoHost(CodeSightRuntime runtime, RaceSimulation race, RaceTelemetry telemetry, DashboardServer? server)
     {
-        Ledger = ledger;
-        System = system;
-        Engine = engine;
+        _runtime = runtime;
         Race = race;
         Telemetry = telemetry;
         Server = server;
     }
 
-    public ActorSystem System { get; }
+    public ActorSystem System => _runtime.System;
 
-    public CodeSightEngine Engine { get; }
+    public CodeSightEngine Engine => _runtime.Engine;
 
     public RaceSimulation Race { get; }
 
     public RaceTelemetry Telemetry { get; }
 
     /// <summary>The ledger actor journaling the race, or null when the demo runs without a ledger.</summary>
-    public IActorRef? Ledger { get; }
+    public IActorRef? Ledger => _runtime.Ledger;
 
     /// <summary>The live server, or null when the demo runs without it.</summary>
     public DashboardServer? Server { get; }
@@ -46,45 +45,38 @@ internal sealed class DemoHost : IAsyncDisposable
     public static async Task<DemoHost> StartAsync(SimulationOptions options, double ratio, ServerSettings? server, CancellationToken cancel = default, string? ledgerPath = null)
     {
         options.Validate();
-        var config = ConfigurationFactory.ParseString(
-            "codesight.engine.sampling.ratio = " + ratio.ToString("R", CultureInfo.InvariantCulture), "codesight demo");
-        var system = ActorSystem.Create("codesight-demo", config);
+        // The same wiring a generic host gets from services.AddCodeSight: system, engine, ledger, graceful stop.
+        var runtime = CodeSightRuntime.Start(new CodeSightOptions
+        {
+            SystemName = "codesight-demo",
+            SamplingRatio = ratio,
+            Ledger = { Enabled = ledgerPath is not null, Path = ledgerPath },
+            Settings = { ["codesight.hosting.drain-timeout"] = "10s" },
+        }, "codesight demo");
         try
         {
-            var engine = CodeSightEngine.Start(system);
-            IActorRef? ledger = null;
-            SqliteLedgerView? view = null;
-            if (ledgerPath is not null)
-            {
-                var settings = LedgerSettings.FromConfig(system.Settings.Config) with { Path = ledgerPath };
-                ledger = system.ActorOf(LedgerActor.Create(settings, new LedgerCounters()), "ledger");
-                view = new SqliteLedgerView(settings);
-            }
-
-            var dashboard = server is null ? null : await DashboardServer.StartAsync(engine, server, view, cancel).ConfigureAwait(false);
-            var race = RaceSimulation.Start(engine, options);
-            var telemetry = RaceTelemetry.Start(engine, options);
-            return new DemoHost(system, engine, race, telemetry, dashboard, ledger);
+            var view = runtime.LedgerSettings is { } ledger ? new SqliteLedgerView(ledger) : null;
+            var dashboard = server is null ? null : await DashboardServer.StartAsync(runtime.Engine, server, view, cancel).ConfigureAwait(false);
+            var race = RaceSimulation.Start(runtime.Engine, options);
+            var telemetry = RaceTelemetry.Start(runtime.Engine, options);
+            return new DemoHost(runtime, race, telemetry, dashboard);
         }
         catch
         {
-            await system.Terminate().ConfigureAwait(false);
-            system.Dispose();
+            await runtime.StopAsync(CancellationToken.None).ConfigureAwait(false);
             throw;
         }
     }
 
-    /// <summary>Stops the race, waits for its trails to close, stops the server and terminates the system.</summary>
+    /// <summary>
+    /// Stops the race and the server, then stops the runtime: it waits for the race's trails to close, flushes the
+    /// ledger and terminates the system.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await Telemetry.DisposeAsync().ConfigureAwait(false);
         await Race.DisposeAsync().ConfigureAwait(false);
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (Engine.RunningTrails > 0 && DateTime.UtcNow < deadline) await Task.Delay(20).ConfigureAwait(false);
         if (Server is not null) await Server.DisposeAsync().ConfigureAwait(false);
-        // Stopping the ledger actor flushes its last batch.
-        if (Ledger is not null) await Ledger.GracefulStop(TimeSpan.FromSeconds(10)).ConfigureAwait(false);
-        await System.Terminate().ConfigureAwait(false);
-        System.Dispose();
+        await _runtime.StopAsync().ConfigureAwait(false);
     }
 }
