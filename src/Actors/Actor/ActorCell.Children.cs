@@ -80,7 +80,7 @@ internal sealed partial class ActorCell
                 if (container.Contains(actor)) container.MarkStopping(target);
             }
         }
-        target.SendSystemMessage(TerminateMessage);
+        target.SendSystemMessage(new Dispatch.Terminate());
     }
 
     private List<ChildRestartStats> ChildStatsSnapshot()

@@ -22,7 +22,7 @@ internal sealed partial class ActorCell
         }
         _awaitingSupervisor = true;
         Mailbox.Suspend();
-        foreach (var child in ChildStatsSnapshot()) child.Child.SendSystemMessage(SuspendMessage);
+        foreach (var child in ChildStatsSnapshot()) child.Child.SendSystemMessage(new Suspend());
         System.Log(LogLevel.Error, Self.Path.ToString(), $"{ActorName} failed{what}: {cause.Message}", cause);
         _parent.SendSystemMessage(new Failed(SelfRef, cause, message));
     }
@@ -32,7 +32,7 @@ internal sealed partial class ActorCell
     private void FaultSuspend()
     {
         Mailbox.Suspend();
-        foreach (var child in ChildStatsSnapshot()) child.Child.SendSystemMessage(SuspendMessage);
+        foreach (var child in ChildStatsSnapshot()) child.Child.SendSystemMessage(new Suspend());
     }
 
     private void FaultResume(Exception? causedByFailure)
@@ -140,7 +140,7 @@ internal sealed partial class ActorCell
 
     internal void RestartChild(IInternalActorRef child, Exception cause, bool suspendFirst)
     {
-        if (suspendFirst) child.SendSystemMessage(SuspendMessage);
+        if (suspendFirst) child.SendSystemMessage(new Suspend());
         child.SendSystemMessage(new Recreate(cause));
     }
 

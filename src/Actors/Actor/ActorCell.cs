@@ -42,7 +42,7 @@ internal sealed partial class ActorCell : IActorContext
     /// <summary>
     /// The cell processing a message on the current thread, if any. Set once per mailbox run by
     /// <see cref="Mailbox.Execute"/> (not per message: a thread-static write costs as much as the rest of a Tell's
-    /// bookkeeping) and by <see cref="SystemInvoke"/>.
+    /// bookkeeping); system messages are processed inside that run too.
     /// </summary>
     internal static ActorCell? Current
     {
@@ -76,11 +76,8 @@ internal sealed partial class ActorCell : IActorContext
     internal ActorBase? Actor => _actor;
 
     /// <summary>Queues the Create message; the instance is built on the actor's first turn.</summary>
-    public void Start() => Mailbox.PostSystem(CreateMessage);
+    public void Start() => Mailbox.PostSystem(new Create());
 
-    private static readonly Create CreateMessage = new();
-    private static readonly Terminate TerminateMessage = new();
-    private static readonly Suspend SuspendMessage = new();
 
     /// <summary>Processes one ordinary message; the caller has made this cell <see cref="Current"/>.</summary>
     public void Invoke(Envelope envelope)
@@ -127,11 +124,9 @@ internal sealed partial class ActorCell : IActorContext
         ReceiveMessage(inner);
     }
 
-    /// <summary>Processes one lifecycle message.</summary>
+    /// <summary>Processes one lifecycle message; like <see cref="Invoke"/>, inside a mailbox run that made this cell <see cref="Current"/>.</summary>
     public void SystemInvoke(SystemMessage message)
     {
-        var previous = t_current;
-        t_current = this;
         try
         {
             switch (message)
@@ -154,10 +149,6 @@ internal sealed partial class ActorCell : IActorContext
         {
             HandleInvokeFailure(e, null);
         }
-        finally
-        {
-            t_current = previous;
-        }
     }
 
     /// <summary>Answers a lifecycle message that reached this actor after it stopped.</summary>
@@ -169,7 +160,7 @@ internal sealed partial class ActorCell : IActorContext
                 watch.Watcher.SendSystemMessage(new DeathWatchNotification(Self, existenceConfirmed: true));
                 break;
             case Failed failed:
-                failed.Child.SendSystemMessage(TerminateMessage);
+                failed.Child.SendSystemMessage(new Terminate());
                 break;
             case RunContinuation continuation:
                 // The actor is gone, but the awaiting code may hold resources in finally blocks: let it finish.

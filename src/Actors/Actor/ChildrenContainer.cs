@@ -68,7 +68,7 @@ internal sealed class ChildrenContainer
     /// <summary>Removes a terminated child; returns false when it was not (or no longer) ours.</summary>
     public bool Remove(IInternalActorRef child)
     {
-        _stopping.Remove(child);
+        if (_stopping.Count > 0) _stopping.Remove(child); // saves hashing every self-stopped child
         var name = child.Path.Name;
         if (!_byName.TryGetValue(name, out var entry) || !RefOf(entry).Equals(child)) return false;
         _byName.Remove(name);

@@ -11,6 +11,9 @@ public sealed class CallingThreadDispatcher : MessageDispatcher
     /// <summary>Creates the dispatcher.</summary>
     public CallingThreadDispatcher(string id, int throughput) : base(id, throughput) { }
 
+    /// <summary>Creates the dispatcher with a time slice per mailbox run (see <see cref="MessageDispatcher.ThroughputDeadline"/>).</summary>
+    public CallingThreadDispatcher(string id, int throughput, TimeSpan throughputDeadline) : base(id, throughput, throughputDeadline) { }
+
     /// <inheritdoc />
     public override void Schedule(IThreadPoolWorkItem work) => work.Execute();
 }

@@ -12,7 +12,15 @@ public sealed class DedicatedThreadDispatcher : MessageDispatcher
     private readonly Thread[] _threads;
 
     /// <summary>Creates the dispatcher and starts its threads (background threads named after <paramref name="id"/>).</summary>
-    public DedicatedThreadDispatcher(string id, int throughput, int threadCount) : base(id, throughput)
+    public DedicatedThreadDispatcher(string id, int throughput, int threadCount) : this(id, throughput, threadCount, TimeSpan.Zero)
+    {
+    }
+
+    /// <summary>
+    /// Creates the dispatcher with a time slice per mailbox run (see <see cref="MessageDispatcher.ThroughputDeadline"/>)
+    /// and starts its threads.
+    /// </summary>
+    public DedicatedThreadDispatcher(string id, int throughput, int threadCount, TimeSpan throughputDeadline) : base(id, throughput, throughputDeadline)
     {
         if (threadCount < 1) throw new ArgumentOutOfRangeException(nameof(threadCount), threadCount, $"Dispatcher '{id}': thread-count must be at least 1.");
         _threads = new Thread[threadCount];

@@ -1,10 +1,14 @@
+using System.Diagnostics;
+
 namespace CodeSight.Actors.Dispatch;
 
 /// <summary>
 /// An actor's mailbox and, at the same time, the thread-pool work item that runs it. A status word changed only by
 /// compare-and-swap decides who may schedule a run, so at most one run is ever queued or running: the actor sees its
 /// messages one at a time without locks. A run processes all system messages, then up to <c>throughput</c> ordinary
-/// ones (system messages again after each), then yields the thread.
+/// ones (system messages again after each), then yields the thread, unless the dispatcher gives runs a time slice
+/// (<see cref="MessageDispatcher.ThroughputDeadline"/>): then a busy actor keeps its thread for further batches until
+/// the slice is over or it has made other actors runnable on the same thread.
 /// </summary>
 internal sealed class Mailbox : IThreadPoolWorkItem
 {
@@ -20,11 +24,11 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private readonly int _capacity; // 0 = unbounded
     private int _count;             // only maintained when bounded
     private int _status;
-    // Pending system messages, guarded by lock(this). Most actors only ever have one pending at a time (Create,
-    // then Terminate), so the oldest sits in a field and a queue is allocated only for the ones behind it.
-    private SystemMessage? _nextSystem;
-    private Queue<SystemMessage>? _moreSystem;   // non-empty only while _nextSystem is set
-    private volatile bool _hasSystemMessages;
+    // Pending system messages: a stack linked through the messages themselves, newest first, pushed by
+    // compare-and-swap and taken whole by the run, which reverses it. No lock and no node per message. Once the
+    // mailbox is closed the stack holds Dead for good, and later system messages are answered as by a dead actor.
+    private SystemMessage? _systemStack;
+    private static readonly SystemMessage Dead = new Suspend(); // a marker, compared by reference only
     private Queue<Envelope>? _prepended;         // consumer only: unstashed messages go first
 
     public Mailbox(MessageDispatcher dispatcher, int capacity)
@@ -66,21 +70,21 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>Queues a system message; when the mailbox is closed the cell answers it as a dead actor.</summary>
+    /// <remarks>A message object is linked into the stack, so each one may be posted once only.</remarks>
     public void PostSystem(SystemMessage message)
     {
-        bool accepted;
-        lock (this)
+        while (true)
         {
-            accepted = !IsClosed;
-            if (accepted)
+            var top = Volatile.Read(ref _systemStack);
+            if (ReferenceEquals(top, Dead))
             {
-                if (_nextSystem is null) _nextSystem = message;
-                else (_moreSystem ??= new Queue<SystemMessage>(2)).Enqueue(message);
-                _hasSystemMessages = true;
+                Cell.HandleSystemMessageWhenDead(message);
+                return;
             }
+            message.Next = top;
+            if (Interlocked.CompareExchange(ref _systemStack, message, top) == top) break;
         }
-        if (accepted) RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
-        else Cell.HandleSystemMessageWhenDead(message);
+        RegisterForExecution(hasMessageHint: false, hasSystemMessageHint: true);
     }
 
     /// <summary>Puts messages in front of everything queued (used by unstashing); consumer thread only.</summary>
@@ -94,7 +98,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
 
     public bool HasMessages => (_prepended is { Count: > 0 }) || _queue.HasMessages;
 
-    public bool HasSystemMessages => _hasSystemMessages;
+    public bool HasSystemMessages => Volatile.Read(ref _systemStack) is { } top && !ReferenceEquals(top, Dead);
 
     public void Suspend()
     {
@@ -117,22 +121,34 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     }
 
     /// <summary>Closes the mailbox for good; later messages become dead letters.</summary>
-    public void BecomeClosed()
-    {
-        lock (this)
-        {
-            while (true)
-            {
-                var s = Volatile.Read(ref _status);
-                if (Interlocked.CompareExchange(ref _status, s | Closed, s) == s) break;
-            }
-        }
-    }
+    public void BecomeClosed() => Interlocked.Or(ref _status, Closed);
 
     /// <summary>After closing: hands every queued message to dead letters and answers queued system messages.</summary>
     public void DrainToDeadLetters()
     {
-        List<SystemMessage>? pendingSystem = null;
+        // The user queue has one consumer at a time: the actor's last run and a producer that found the mailbox
+        // closed after enqueueing may both drain, so they take turns. Most actors die with an empty queue: skip the
+        // lock then. No message is missed: a producer claims its slot with a fenced compare-and-swap and then reads
+        // the status, and closing is fenced before this looks at the claims, so either this sees the claim or the
+        // producer sees "closed" and drains for itself.
+        if (_prepended is { Count: > 0 } || _queue.HasMessages)
+        {
+            DrainUserMessages();
+        }
+        // From here on PostSystem answers for the dead actor itself; answer what was queued before.
+        var pending = Interlocked.Exchange(ref _systemStack, Dead);
+        if (ReferenceEquals(pending, Dead)) return;
+        for (var message = Oldest(pending); message is not null;)
+        {
+            var next = message.Next;
+            message.Next = null;
+            Cell.HandleSystemMessageWhenDead(message);
+            message = next;
+        }
+    }
+
+    private void DrainUserMessages()
+    {
         lock (this)
         {
             if (_prepended is not null)
@@ -148,20 +164,7 @@ internal sealed class Mailbox : IThreadPoolWorkItem
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
                 Cell.System.DeadLetter(envelope.Message, envelope.Sender, Cell.Self);
             }
-            if (_nextSystem is not null)
-            {
-                pendingSystem = [_nextSystem];
-                if (_moreSystem is not null)
-                {
-                    pendingSystem.AddRange(_moreSystem);
-                    _moreSystem.Clear();
-                }
-                _nextSystem = null;
-                _hasSystemMessages = false;
-            }
         }
-        if (pendingSystem is null) return;
-        foreach (var message in pendingSystem) Cell.HandleSystemMessageWhenDead(message);
     }
 
     /// <summary>Schedules a run if there is something to do and no run is queued or running.</summary>
@@ -185,9 +188,9 @@ internal sealed class Mailbox : IThreadPoolWorkItem
     private bool CanBeScheduled(bool hasMessageHint, bool hasSystemMessageHint)
     {
         var s = Volatile.Read(ref _status);
-        if (s is Open or Scheduled) return hasMessageHint || hasSystemMessageHint || _hasSystemMessages || HasMessages;
+        if (s is Open or Scheduled) return hasMessageHint || hasSystemMessageHint || HasSystemMessages || HasMessages;
         if ((s & Closed) != 0) return false;
-        return hasSystemMessageHint || _hasSystemMessages; // suspended: only system messages may run
+        return hasSystemMessageHint || HasSystemMessages; // suspended: only system messages may run
     }
 
     /// <summary>One run of the mailbox, on a dispatcher thread.</summary>
@@ -196,27 +199,55 @@ internal sealed class Mailbox : IThreadPoolWorkItem
         // A calling-thread dispatcher runs this inside another actor's turn: put that actor back afterwards.
         var previous = ActorCell.Current;
         ActorCell.Current = Cell;
+        // The time slice starts when the run first looks at the clock (after its first batch, or when more arrived
+        // by the time it ran dry): most runs of a quiet actor end before that and never read the clock at all.
+        var deadline = 0L;
+        var mark = Dispatcher.LocalScheduleMark;
+        var left = Dispatcher.Throughput; // messages (and re-looks) before the next look at the clock
+        var handedOver = false;
         try
         {
-            if (!IsClosed)
+            while (true)
             {
-                ProcessAllSystemMessages();
-                ProcessUserMessages();
+                if (!IsClosed)
+                {
+                    ProcessAllSystemMessages();
+                    if (ProcessUserMessages(ref deadline, ref left, mark)) break; // the run used up its share of the thread
+                }
+                // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were
+                // running saw "scheduled" and did not schedule, so we must. While the time slice lasts, the run goes
+                // on here rather than through the pool's queue: no hand-over, no wake-up of another thread.
+                Interlocked.And(ref _status, ~Scheduled);
+                if (!CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) || !TrySetScheduled())
+                {
+                    handedOver = true; // nothing left, or a producer scheduled a new run
+                    return;
+                }
+                // Counted like a message, so that a run waiting for a producer that has claimed a slot but not yet
+                // written it still looks at the clock now and then.
+                if (--left <= 0)
+                {
+                    if (SliceIsOver(ref deadline, mark)) break;
+                    left = Dispatcher.Throughput;
+                }
             }
         }
         finally
         {
             ActorCell.Current = previous;
-            // Clear "scheduled" with a full fence, then look again: a producer that enqueued while we were running
-            // saw "scheduled" and did not schedule, so we must.
-            Interlocked.And(ref _status, ~Scheduled);
-            if (CanBeScheduled(hasMessageHint: false, hasSystemMessageHint: false) && TrySetScheduled()) Dispatcher.Reschedule(this);
+            // Otherwise this run still holds "scheduled" and messages may remain: yield the thread to the runs
+            // queued behind it (also when an exception escaped, so that the mailbox is never stranded).
+            if (!handedOver) Dispatcher.Reschedule(this);
         }
     }
 
-    private void ProcessUserMessages()
+    /// <summary>
+    /// Processes user messages, system messages first after each one. Returns true when the run should yield its
+    /// thread though messages may remain (its count or time slice is used up), false when the queue was found empty
+    /// or the mailbox suspended or closed.
+    /// </summary>
+    private bool ProcessUserMessages(ref long deadline, ref int left, int mark)
     {
-        var left = Dispatcher.Throughput;
         while ((Volatile.Read(ref _status) & ShouldNotProcessMask) == 0)
         {
             Envelope envelope;
@@ -225,34 +256,69 @@ internal sealed class Mailbox : IThreadPoolWorkItem
             {
                 if (_capacity > 0) Interlocked.Decrement(ref _count);
             }
-            else return;
+            else return false;
 
             Cell.Invoke(envelope);
-            if (_hasSystemMessages) ProcessAllSystemMessages();
-            if (--left == 0) return;
+            if (HasSystemMessages) ProcessAllSystemMessages();
+            if (--left <= 0)
+            {
+                // Reading the clock costs about as much as a message: look only once per batch.
+                if (SliceIsOver(ref deadline, mark)) return true;
+                left = Dispatcher.Throughput;
+            }
         }
+        return false;
+    }
+
+    /// <summary>
+    /// True when the run should yield now: its time slice is over, or it has made other actors runnable on this
+    /// thread's local queue (they run next here, where the messages just sent to them are still in cache; a long run
+    /// would leave them to be stolen by other threads). Starts the time slice on the first call.
+    /// </summary>
+    private bool SliceIsOver(ref long deadline, int mark)
+    {
+        var ticks = Dispatcher.DeadlineTicks;
+        if (ticks == 0 || Dispatcher.LocalScheduleMark != mark) return true;
+        var now = Stopwatch.GetTimestamp();
+        if (deadline == 0)
+        {
+            deadline = now + ticks;
+            return false;
+        }
+        return now >= deadline;
     }
 
     internal void ProcessAllSystemMessages()
     {
-        while (_hasSystemMessages && !IsClosed)
+        while (!IsClosed)
         {
-            SystemMessage? next = null;
-            lock (this)
+            var taken = Volatile.Read(ref _systemStack);
+            if (taken is null || ReferenceEquals(taken, Dead)) break;
+            if (Interlocked.CompareExchange(ref _systemStack, null, taken) != taken) continue;
+            for (var message = Oldest(taken); message is not null;)
             {
-                if (_nextSystem is not null)
-                {
-                    next = _nextSystem;
-                    _nextSystem = _moreSystem is { Count: > 0 } ? _moreSystem.Dequeue() : null;
-                    if (_nextSystem is null) _hasSystemMessages = false;
-                }
-                else
-                {
-                    _hasSystemMessages = false;
-                }
+                var next = message.Next;
+                message.Next = null;
+                // A message taken before the actor stopped (by an earlier one of this batch) is answered as dead.
+                if (IsClosed) Cell.HandleSystemMessageWhenDead(message);
+                else Cell.SystemInvoke(message);
+                message = next;
             }
-            if (next is not null) Cell.SystemInvoke(next);
         }
         if (IsClosed) DrainToDeadLetters();
+    }
+
+    /// <summary>Reverses a stack taken from <see cref="_systemStack"/> into arrival order.</summary>
+    private static SystemMessage? Oldest(SystemMessage? newestFirst)
+    {
+        SystemMessage? oldestFirst = null;
+        while (newestFirst is not null)
+        {
+            var next = newestFirst.Next;
+            newestFirst.Next = oldestFirst;
+            oldestFirst = newestFirst;
+            newestFirst = next;
+        }
+        return oldestFirst;
     }
 }

@@ -8,8 +8,8 @@ namespace CodeSight.Actors.Dispatch;
 /// sequence number telling producers whether it is free and the consumer whether it is filled.
 /// </summary>
 /// <remarks>
-/// Memory: nothing is allocated until the first message, and the first segment holds 4 slots, so an idle actor
-/// costs a few bytes. When a segment fills up it is frozen and a segment twice as large (up to
+/// Memory: nothing is allocated until the first message, and the first segment holds 2 slots, so an idle actor
+/// costs a few bytes and a short-lived one that gets a single message allocates little. When a segment fills up it is frozen and a segment twice as large (up to
 /// <see cref="MaxSegmentCapacity"/>) is linked after it; in steady state the last segment is reused as a ring, so
 /// queueing allocates nothing per message.
 /// Ordering: segments are only ever appended, and a producer always enqueues into the newest segment it can see,
@@ -19,7 +19,7 @@ namespace CodeSight.Actors.Dispatch;
 // it in place), so an idle actor pays no object header or reference for its queue.
 internal struct MailboxQueue
 {
-    internal const int InitialSegmentCapacity = 4;
+    internal const int InitialSegmentCapacity = 2;
     internal const int MaxSegmentCapacity = 4096;
 
     private Segment? _first;        // set once; lets the consumer start at the right segment

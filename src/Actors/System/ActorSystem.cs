@@ -185,11 +185,13 @@ public sealed class ActorSystem : IDisposable
             }
             var section = config.GetConfig(id);
             var throughput = section.GetInt("throughput", 30);
+            var deadline = section.GetTimeSpan("throughput-deadline", TimeSpan.Zero);
+            if (deadline < TimeSpan.Zero) throw new ConfigurationException($"{id}.throughput-deadline: {deadline} is negative; give a duration such as 1ms, or 0 to turn the time slice off.");
             MessageDispatcher dispatcher = section.GetString("type") switch
             {
-                "thread-pool" => new ThreadPoolDispatcher(id, throughput),
-                "dedicated-threads" => new DedicatedThreadDispatcher(id, throughput, section.GetInt("thread-count", 1)),
-                "calling-thread" => new CallingThreadDispatcher(id, throughput),
+                "thread-pool" => new ThreadPoolDispatcher(id, throughput, deadline),
+                "dedicated-threads" => new DedicatedThreadDispatcher(id, throughput, section.GetInt("thread-count", 1), deadline),
+                "calling-thread" => new CallingThreadDispatcher(id, throughput, deadline),
                 var other => throw new ConfigurationException($"{id}.type: '{other}' is not a dispatcher type; expected thread-pool, dedicated-threads or calling-thread."),
             };
             _dispatchers[id] = dispatcher;

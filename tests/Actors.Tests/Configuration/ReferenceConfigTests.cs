@@ -21,6 +21,8 @@ public sealed class ReferenceConfigTests
         Assert.Equal("dedicated-threads", config.GetString("codesight.actor.blocking-io-dispatcher.type"));
         Assert.Equal(2, config.GetInt("codesight.actor.blocking-io-dispatcher.thread-count"));
         Assert.Equal(30, config.GetInt("codesight.actor.blocking-io-dispatcher.throughput"));
+        Assert.Equal(TimeSpan.FromMilliseconds(1), config.GetTimeSpan("codesight.actor.default-dispatcher.throughput-deadline"));
+        Assert.Equal(TimeSpan.Zero, config.GetTimeSpan("codesight.actor.blocking-io-dispatcher.throughput-deadline"));
     }
 
     [Fact]

@@ -8,6 +8,7 @@ public sealed class DispatcherTests : TestKit.TestKit
 {
     public DispatcherTests() : base("""
         own-threads { type = dedicated-threads, thread-count = 2 }
+        backwards-slice { type = thread-pool, throughput-deadline = -5ms }
         codesight.actor.deployment { "/user/deployed" { dispatcher = own-threads } }
         """)
     {
@@ -82,6 +83,23 @@ public sealed class DispatcherTests : TestKit.TestKit
         {
             gate.Set();
         }
+    }
+
+    [Fact]
+    public void TheDefaultDispatcherTakesItsTimeSliceFromConfiguration()
+    {
+        var dispatcher = Sys.Dispatcher(ActorSystemSettings.DefaultDispatcherId);
+        Assert.Equal(TimeSpan.FromMilliseconds(1), dispatcher.ThroughputDeadline);
+        Assert.Equal(30, dispatcher.Throughput);
+        Assert.Equal(TimeSpan.Zero, Sys.Dispatcher("own-threads").ThroughputDeadline);
+    }
+
+    [Fact]
+    public void ANegativeTimeSliceIsAClearError()
+    {
+        var e = Assert.Throws<ConfigurationException>(() => Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher("backwards-slice")));
+        Assert.Contains("backwards-slice.throughput-deadline", e.Message);
+        Assert.Contains("negative", e.Message);
     }
 
     [Fact]

@@ -9,6 +9,9 @@ public sealed class MailboxTests : TestKit.TestKit
 {
     public MailboxTests() : base("""
         one-thread { type = dedicated-threads, thread-count = 1, throughput = 5 }
+        one-thread-unsliced { type = dedicated-threads, thread-count = 1, throughput = 1 }
+        one-thread-sliced { type = dedicated-threads, thread-count = 1, throughput = 1, throughput-deadline = 10s }
+        one-thread-short-slice { type = dedicated-threads, thread-count = 1, throughput = 5, throughput-deadline = 20ms }
         small-mailbox { type = bounded, capacity = 3 }
         """)
     {
@@ -71,6 +74,50 @@ public sealed class MailboxTests : TestKit.TestKit
         echo.Tell("still served", TestActor);
         ExpectMsg("still served");
         Sys.Stop(flooder);
+    }
+
+    [Fact]
+    public void AnActorFloodingItselfYieldsTheOnlyThreadOnceItsTimeSliceIsOver()
+    {
+        var flooder = Sys.ActorOf(Props.Create(() => new Flooder(TestActor)).WithDispatcher("one-thread-short-slice"));
+        var echo = Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher("one-thread-short-slice"));
+        flooder.Tell("start", null);
+        ExpectMsg("flooding");
+        echo.Tell("still served", TestActor);
+        ExpectMsg("still served");
+        Sys.Stop(flooder);
+    }
+
+    [Fact]
+    public void WithoutATimeSliceARunYieldsAfterThroughputMessages()
+    {
+        using var gate = new ManualResetEventSlim();
+        var busy = Sys.ActorOf(Props.Create(() => new BlockingActor(TestActor, gate)).WithDispatcher("one-thread-unsliced"));
+        var other = Sys.ActorOf(Props.Create(() => new ReportingActor(TestActor)).WithDispatcher("one-thread-unsliced"));
+        busy.Tell("block", null);
+        ExpectMsg("blocked");
+        busy.Tell("a1", null);
+        busy.Tell("a2", null);
+        other.Tell("b", null); // its run is queued behind the busy actor's current run
+        gate.Set();
+        // Throughput 1: the busy actor's run ends after "block", so the other actor's run goes first.
+        Assert.Equal(new object[] { "b", "a1", "a2" }, ReceiveN(3).ToArray());
+    }
+
+    [Fact]
+    public void WithinItsTimeSliceARunGoesOnPastThroughputMessages()
+    {
+        using var gate = new ManualResetEventSlim();
+        var busy = Sys.ActorOf(Props.Create(() => new BlockingActor(TestActor, gate)).WithDispatcher("one-thread-sliced"));
+        var other = Sys.ActorOf(Props.Create(() => new ReportingActor(TestActor)).WithDispatcher("one-thread-sliced"));
+        busy.Tell("block", null);
+        ExpectMsg("blocked");
+        busy.Tell("a1", null);
+        busy.Tell("a2", null);
+        other.Tell("b", null);
+        gate.Set();
+        // Throughput 1 but a 10 s slice: the busy actor's run drains its queue before the other actor runs.
+        Assert.Equal(new object[] { "a1", "a2", "b" }, ReceiveN(3).ToArray());
     }
 
     [Fact]
