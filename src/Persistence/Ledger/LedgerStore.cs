@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
+using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Observations;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
@@ -26,9 +28,9 @@ public sealed class LedgerStore : IDisposable
     private readonly byte[] _chainHead;
     private readonly string _writerUuid = Guid.NewGuid().ToString("D");
     private readonly ArrayBufferWriter<byte> _entry = new(1024);
-    private readonly byte[] _leafParameter = new byte[MerkleHash.Size];
-    private readonly SqliteCommand _insertJournal;
-    private readonly SqliteCommand _insertLeaf;
+    private readonly byte[] _writerUuidUtf8;
+    private readonly SqliteStatement _insertJournal;
+    private readonly SqliteStatement _insertLeaf;
     private readonly SqliteCommand _insertCheckpoint;
     private readonly SqliteCommand _insertSnapshot;
     private readonly SqliteCommand _dropSnapshot;
@@ -43,8 +45,9 @@ public sealed class LedgerStore : IDisposable
         _options = options;
         _frontier = frontier;
         _chainHead = chainHead;
-        _insertJournal = Prepare(LedgerSchema.InsertJournal, "$seq", "$created", "$payload", "$writer");
-        _insertLeaf = Prepare(LedgerSchema.InsertLeaf, "$seq", "$leaf", "$chain", "$kind", "$trail", "$modality", "$timestamp");
+        _writerUuidUtf8 = Encoding.UTF8.GetBytes(_writerUuid);
+        _insertJournal = new SqliteStatement(database.Connection, LedgerSchema.InsertJournal);
+        _insertLeaf = new SqliteStatement(database.Connection, LedgerSchema.InsertLeaf);
         _insertCheckpoint = Prepare(LedgerSchema.InsertCheckpoint, "$size", "$root", "$chain", "$created", "$key", "$signature");
         _insertSnapshot = Prepare(LedgerSchema.InsertSnapshot, "$seq", "$created", "$snapshot");
         _dropSnapshot = Prepare(LedgerSchema.DropSupersededSnapshot, "$seq");
@@ -144,8 +147,6 @@ public sealed class LedgerStore : IDisposable
         try
         {
             transaction = _database.Connection.BeginTransaction(deferred: false);
-            _insertJournal.Transaction = transaction;
-            _insertLeaf.Transaction = transaction;
             foreach (object item in items)
             {
                 if (!TryEncode(item, first + appended, created, out EntryIndex index, ref rejected, ref firstRejection))
@@ -153,7 +154,7 @@ public sealed class LedgerStore : IDisposable
                     continue;
                 }
 
-                byte[] payload = _entry.WrittenSpan.ToArray();
+                ReadOnlySpan<byte> payload = _entry.WrittenSpan;
                 Span<byte> leaf = _pendingLeaves.AsSpan(appended * MerkleHash.Size, MerkleHash.Size);
                 MerkleHash.Leaf(payload, leaf);
                 HashChain.Next(link, leaf, link);
@@ -321,13 +322,13 @@ public sealed class LedgerStore : IDisposable
             {
                 LedgerEntryCodec.WriteObservation(sequence, created, observation, _entry);
                 index = new EntryIndex(
-                    LedgerEntryKinds.Observation, observation.TrailId?.ToString(), Modalities.WireName(observation.Modality), observation.Timestamp);
+                    LedgerEntryKinds.Observation, observation.TrailId, Modalities.WireName(observation.Modality), observation.Timestamp);
             }
             else
             {
                 Probe probe = item as Probe ?? ((CloseSignal)item).Probe;
                 LedgerEntryCodec.WriteProbe(sequence, created, probe, _entry);
-                index = new EntryIndex(LedgerEntryKinds.Probe, probe.TrailId.ToString(), null, LedgerEntryCodec.ProbeTimestamp(probe));
+                index = new EntryIndex(LedgerEntryKinds.Probe, probe.TrailId, null, LedgerEntryCodec.ProbeTimestamp(probe));
             }
 
             return true;
@@ -341,24 +342,32 @@ public sealed class LedgerStore : IDisposable
         }
     }
 
-    private void Insert(long sequence, long created, byte[] payload, ReadOnlySpan<byte> leaf, byte[] link, in EntryIndex index)
+    private void Insert(long sequence, long created, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> leaf, byte[] link, in EntryIndex index)
     {
-        _insertJournal.Parameters[0].Value = sequence;
-        _insertJournal.Parameters[1].Value = created;
-        _insertJournal.Parameters[2].Value = payload;
-        _insertJournal.Parameters[3].Value = _writerUuid;
-        _insertJournal.ExecuteNonQuery();
+        _insertJournal.Bind(1, sequence);
+        _insertJournal.Bind(2, created);
+        _insertJournal.BindBlob(3, payload);
+        _insertJournal.BindUtf8(4, _writerUuidUtf8);
+        _insertJournal.Execute();
 
-        _insertLeaf.Parameters[0].Value = sequence;
-        // SQLite copies bound blobs when the statement runs, so one pair of arrays serves every row.
-        leaf.CopyTo(_leafParameter);
-        _insertLeaf.Parameters[1].Value = _leafParameter;
-        _insertLeaf.Parameters[2].Value = link;
-        _insertLeaf.Parameters[3].Value = index.Kind;
-        _insertLeaf.Parameters[4].Value = (object?)index.TrailId ?? DBNull.Value;
-        _insertLeaf.Parameters[5].Value = (object?)index.Modality ?? DBNull.Value;
-        _insertLeaf.Parameters[6].Value = index.Timestamp;
-        _insertLeaf.ExecuteNonQuery();
+        _insertLeaf.Bind(1, sequence);
+        _insertLeaf.BindBlob(2, leaf);
+        _insertLeaf.BindBlob(3, link);
+        _insertLeaf.BindText(4, index.Kind);
+        if (index.Trail is TrailId trail)
+        {
+            Span<byte> hex = stackalloc byte[TrailId.HexLength];
+            trail.TryFormat(hex, out int written);
+            _insertLeaf.BindUtf8(5, hex[..written]);
+        }
+        else
+        {
+            _insertLeaf.BindNull(5);
+        }
+
+        _insertLeaf.BindText(6, index.Modality);
+        _insertLeaf.Bind(7, index.Timestamp);
+        _insertLeaf.Execute();
     }
 
     private static (MerkleFrontier Frontier, byte[] ChainHead) Recover(SqliteDatabase database)
