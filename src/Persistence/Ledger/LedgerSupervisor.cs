@@ -39,8 +39,9 @@ internal sealed class LedgerSupervisor : ReceiveActor
         Receive<Observation>(Accept);
         Receive<CloseSignal>(Accept);
         Receive<FlushLedger>(Flush);
-        Receive<LedgerFlushed>(Flushed);
-        Receive<LedgerReady>(_ => Ready());
+        // Answers from an incarnation that has since stopped are stale: its requests were answered when it stopped.
+        Receive<LedgerFlushed>(flushed => Sender.Equals(_writer), Flushed);
+        Receive<LedgerReady>(_ => Sender.Equals(_writer), _ => Ready());
         Receive<Terminated>(WriterStopped);
         Receive<Tick>(_ => OnTick());
     }
