@@ -92,20 +92,17 @@ public static class LedgerVerifier
             var thread = new Thread(reader.Run) { IsBackground = true, Name = "codesight-ledger-verify-reader" };
             thread.Start();
             LedgerVerification? result = null;
+            bool sawLast = false;
             try
             {
-                while (true)
+                while (!sawLast)
                 {
                     LeafBatch batch = full.Take();
+                    sawLast = batch.IsLast;
                     result ??= Check(batch, checkpoints, ref nextCheckpoint);
-                    if (batch.IsLast)
-                    {
-                        break;
-                    }
-
                     if (result is not null)
                     {
-                        // Found a problem of our own: let the reader stop, and keep taking what it sends until its last batch.
+                        // Found a problem of our own: let the reader stop at its next batch.
                         reader.Cancel();
                     }
 
@@ -115,6 +112,16 @@ public static class LedgerVerifier
             }
             finally
             {
+                // Also when a check threw: take what the reader still sends until its last batch, so it never waits forever.
+                reader.Cancel();
+                while (!sawLast)
+                {
+                    LeafBatch batch = full.Take();
+                    sawLast = batch.IsLast;
+                    batch.Reset();
+                    empty.Add(batch);
+                }
+
                 thread.Join();
             }
 
