@@ -139,7 +139,7 @@ public abstract partial class PersistentActor
         if (@event is not Tagged tagged)
         {
             SerializedEvent plain = serializer.Serialize(@event);
-            return new JournalWrite(PersistenceId, sequenceNr, plain.Manifest, plain.Payload, _writerUuid);
+            return new JournalWrite(PersistenceId, sequenceNr, plain.Manifest, plain.Payload, _writerUuid) { Event = @event };
         }
 
         // Checked here, not by the journal: a bad tag must reject this event, not fail the batch it would share.
@@ -156,7 +156,7 @@ public abstract partial class PersistentActor
         }
 
         SerializedEvent serialized = serializer.Serialize(tagged.Payload);
-        return new JournalWrite(PersistenceId, sequenceNr, serialized.Manifest, serialized.Payload, _writerUuid) { Tags = [.. tagged.Tags] };
+        return new JournalWrite(PersistenceId, sequenceNr, serialized.Manifest, serialized.Payload, _writerUuid) { Tags = [.. tagged.Tags], Event = tagged.Payload };
     }
 
     private void DeferCore<T>(T value, Action<T> handler, bool stashing)

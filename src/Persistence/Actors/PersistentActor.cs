@@ -74,8 +74,11 @@ public abstract partial class PersistentActor : ActorBase
     /// <summary>How this actor recovers; <see cref="Actors.Recovery.Default"/> unless overridden. Read once, when recovery starts.</summary>
     protected virtual Recovery Recovery => Recovery.Default;
 
-    /// <summary>The persistence this actor writes to (available from its first turn on).</summary>
-    protected SqlitePersistence Persistence => _persistence ??= SqlitePersistence.Get(Context.System);
+    /// <summary>
+    /// The persistence this actor writes to (available from its first turn on): the system's, unless a subclass
+    /// keeps its events in a database of its own.
+    /// </summary>
+    protected virtual SqlitePersistence Persistence => _persistence ??= SqlitePersistence.Get(Context.System);
 
     /// <summary>
     /// Rebuilds state during recovery: receives a <see cref="SnapshotOffer"/> (if a snapshot exists), each replayed

@@ -22,11 +22,17 @@ public sealed class SqlitePersistence
     private static readonly Lock s_starting = new();
 
     private SqlitePersistence(ActorSystem system, PersistenceOptions options)
+        : this(system, options, null, null, system.SystemActorOf, "persistence-")
+    {
+    }
+
+    private SqlitePersistence(
+        ActorSystem system, PersistenceOptions options, IJournalBatchExtension? extension, IEventSerializer? serializer, Func<Props, string, IActorRef> actorOf, string prefix)
     {
         System = system;
         Settings = new PersistenceSettings(system.Settings.Config);
         StoreOptions = options.Store ?? Settings.ToStoreOptions(system.Name);
-        Serializer = options.Serializer ?? new JsonEventSerializer();
+        Serializer = serializer ?? options.Serializer ?? new JsonEventSerializer();
         int maxBatchSize = options.MaxBatchSize ?? Settings.MaxBatchSize;
         if (maxBatchSize < 1)
         {
@@ -34,7 +40,7 @@ public sealed class SqlitePersistence
         }
 
         // Opened here, on the caller's thread, so that a bad path fails Start at once rather than inside an actor.
-        SqliteJournal journal = SqliteJournal.Open(StoreOptions);
+        SqliteJournal journal = SqliteJournal.Open(StoreOptions, extension);
         SqliteSnapshotStore snapshots;
         try
         {
@@ -46,12 +52,12 @@ public sealed class SqlitePersistence
             throw;
         }
 
-        Journal = system.SystemActorOf(
+        Journal = actorOf(
             Props.Create(() => new JournalActor(journal, Counters, maxBatchSize)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId),
-            "persistence-journal");
-        SnapshotStore = system.SystemActorOf(
+            prefix + "journal");
+        SnapshotStore = actorOf(
             Props.Create(() => new SnapshotStoreActor(snapshots)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId),
-            "persistence-snapshot-store");
+            prefix + "snapshot-store");
     }
 
     /// <summary>The actor system this persistence serves.</summary>
@@ -100,6 +106,17 @@ public sealed class SqlitePersistence
             return persistence;
         }
     }
+
+    /// <summary>
+    /// Persistence over a database of its own, for persistent actors that keep their events apart from the
+    /// system's journal (the ledger): its journal and snapshot-store actors are children of
+    /// <paramref name="parent"/> (named <paramref name="prefix"/>journal and <paramref name="prefix"/>snapshot-store) and
+    /// stop with it, and <paramref name="extension"/> writes its rows in every batch's transaction.
+    /// </summary>
+    /// <exception cref="PersistenceException">The database cannot be opened.</exception>
+    internal static SqlitePersistence StartDedicated(
+        IActorRef parent, ActorSystem system, PersistenceOptions options, IJournalBatchExtension extension, IEventSerializer serializer, string prefix) =>
+        new(system, options, extension, serializer, (props, name) => system.ActorOf(parent, props, name), prefix);
 
     /// <summary>The persistence of <paramref name="system"/>, started from its configuration if it was not started yet.</summary>
     /// <param name="system">The actor system.</param>

@@ -13,4 +13,10 @@ public sealed record JournalWrite(string PersistenceId, long SequenceNumber, str
 
     /// <summary>When the event happened; the store's clock at write time when <see langword="null"/>. Stored in epoch milliseconds.</summary>
     public DateTimeOffset? Created { get; init; }
+
+    /// <summary>
+    /// The event this row was serialised from, for a store's journal extension that writes rows of its own beside
+    /// it in the same transaction (the ledger's leaf hashes); never stored by the journal.
+    /// </summary>
+    public object? Event { get; init; }
 }

@@ -15,20 +15,24 @@ public sealed class SqliteJournal : IDisposable
     private const char TagSeparator = ';';
 
     private readonly SqliteDatabase _database;
-    private readonly SqliteCommand _insert;
+    private readonly IJournalBatchExtension? _extension;
+    private readonly SqliteStatement _insert;
     private readonly SqliteCommand _replay;
     private readonly SqliteCommand _highest;
     private readonly SqliteCommand _markDeleted;
     private readonly SqliteCommand _purgeDeleted;
     private bool _disposed;
 
-    private SqliteJournal(SqliteDatabase database)
+    private SqliteJournal(SqliteDatabase database, IJournalBatchExtension? extension)
     {
         _database = database;
-        _insert = database.Prepare(
+        _extension = extension;
+
+        // A native statement: Microsoft.Data.Sqlite's command layer costs more per row than the insert itself.
+        _insert = new SqliteStatement(
+            database.Connection,
             "INSERT INTO journal (persistence_id, sequence_number, created, manifest, payload, tags, writer_uuid) " +
             "VALUES ($pid, $seq, $created, $manifest, $payload, $tags, $writer)");
-        AddParameters(_insert, "$pid", "$seq", "$created", "$manifest", "$payload", "$tags", "$writer");
 
         _replay = database.Prepare(
             "SELECT ordering, sequence_number, created, manifest, payload, tags, writer_uuid FROM journal " +
@@ -56,12 +60,17 @@ public sealed class SqliteJournal : IDisposable
     /// <summary>Opens (creating if needed) the journal described by <paramref name="options"/>.</summary>
     /// <param name="options">Where the database is and how to open it.</param>
     /// <exception cref="PersistenceException">The database cannot be opened, is not SQLite, or has a newer schema.</exception>
-    public static SqliteJournal Open(SqliteStoreOptions options)
+    public static SqliteJournal Open(SqliteStoreOptions options) => Open(options, null);
+
+    /// <summary>Opens the journal with an extension that writes rows of its own in each batch's transaction.</summary>
+    internal static SqliteJournal Open(SqliteStoreOptions options, IJournalBatchExtension? extension)
     {
         SqliteDatabase database = SqliteDatabase.Open(options);
         try
         {
-            return new SqliteJournal(database);
+            var journal = new SqliteJournal(database, extension);
+            database.Run("preparing the journal's extension", () => extension?.Attach(database));
+            return journal;
         }
         catch
         {
@@ -93,35 +102,50 @@ public sealed class SqliteJournal : IDisposable
         }
 
         long now = _database.Options.Clock.GetUtcNow().ToUnixTimeMilliseconds();
-        _database.Run($"writing a batch of {writes.Count} events", () =>
+        bool committed = false;
+        try
         {
-            using SqliteTransaction transaction = _database.Connection.BeginTransaction(deferred: false);
-            _insert.Transaction = transaction;
-            for (int i = 0; i < writes.Count; i++)
+            _database.Run($"writing a batch of {writes.Count} events", () =>
             {
-                JournalWrite write = writes[i];
-                SqliteParameterCollection p = _insert.Parameters;
-                p[0].Value = write.PersistenceId;
-                p[1].Value = write.SequenceNumber;
-                p[2].Value = write.Created?.ToUnixTimeMilliseconds() ?? now;
-                p[3].Value = write.Manifest;
-                p[4].Value = write.Payload;
-                p[5].Value = write.Tags.Count == 0 ? DBNull.Value : JoinTags(write.Tags);
-                p[6].Value = write.WriterUuid;
-                try
+                using SqliteTransaction transaction = _database.Connection.BeginTransaction(deferred: false);
+                for (int i = 0; i < writes.Count; i++)
                 {
-                    _insert.ExecuteNonQuery();
+                    JournalWrite write = writes[i];
+                    _insert.BindText(1, write.PersistenceId);
+                    _insert.Bind(2, write.SequenceNumber);
+                    _insert.Bind(3, write.Created?.ToUnixTimeMilliseconds() ?? now);
+                    _insert.BindText(4, write.Manifest);
+                    _insert.BindBlob(5, write.Payload);
+                    _insert.BindText(6, write.Tags.Count == 0 ? null : JoinTags(write.Tags));
+                    _insert.BindText(7, write.WriterUuid);
+                    try
+                    {
+                        _insert.Execute();
+                    }
+                    catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
+                    {
+                        // SQLITE_CONSTRAINT: the only constraint an insert can break is the unique (id, seq) pair.
+                        transaction.Rollback();
+                        throw new SequenceConflictException(DataSource, write.PersistenceId, write.SequenceNumber, i, writes.Count, exception);
+                    }
                 }
-                catch (SqliteException exception) when (exception.SqliteErrorCode == 19)
-                {
-                    // SQLITE_CONSTRAINT: the only constraint an insert can break is the unique (id, seq) pair.
-                    transaction.Rollback();
-                    throw new SequenceConflictException(DataSource, write.PersistenceId, write.SequenceNumber, i, writes.Count, exception);
-                }
-            }
 
-            transaction.Commit();
-        });
+                _extension?.Write(writes);
+                transaction.Commit();
+                committed = true;
+            });
+        }
+        finally
+        {
+            if (committed)
+            {
+                _extension?.Committed();
+            }
+            else
+            {
+                _extension?.RolledBack();
+            }
+        }
     }
 
     /// <summary>
@@ -224,6 +248,9 @@ public sealed class SqliteJournal : IDisposable
         }
 
         _disposed = true;
+
+        // First, while the connection is open: an extension may write a last row (the ledger's final checkpoint).
+        _extension?.Dispose();
         _insert.Dispose();
         _replay.Dispose();
         _highest.Dispose();

@@ -1,4 +1,6 @@
+using CodeSight.Contracts.Ids;
+
 namespace CodeSight.Persistence.Ledger;
 
 /// <summary>The query columns stored beside an entry's hashes: a copy of fields inside its payload, for indexed lookups.</summary>
-internal readonly record struct EntryIndex(string Kind, string? TrailId, string? Modality, long Timestamp);
+internal readonly record struct EntryIndex(string Kind, TrailId? Trail, string? Modality, long Timestamp);

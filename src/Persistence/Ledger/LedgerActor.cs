@@ -1,112 +1,166 @@
-using System.Security.Cryptography;
 using CodeSight.Actors;
 using CodeSight.Contracts.Observations;
 using CodeSight.Contracts.Signals;
+using CodeSight.Persistence.Actors;
+using CodeSight.Persistence.Chain;
+using CodeSight.Persistence.Merkle;
 
 namespace CodeSight.Persistence.Ledger;
 
 /// <summary>
-/// Journals every <see cref="Observation"/> and every closed probe (<see cref="CloseSignal"/>) published on the
-/// event stream into the verifiable ledger. Messages are buffered and written in one transaction per batch:
-/// the batch is flushed when it reaches <see cref="LedgerSettings.MaxBatchSize"/>, or when the actor has worked
-/// through the messages that were queued behind the first one (a flush request goes to the back of its own
-/// mailbox), so batches grow with the load and latency stays one mailbox pass. Checkpoints follow
-/// <see cref="LedgerSettings"/>; retention prunes old payloads on the checkpoint timer.
+/// The persistent actor that journals every <see cref="Observation"/> and every closed probe
+/// (<see cref="CloseSignal"/>) into the verifiable ledger, under persistence id <c>ledger</c>, in a database of
+/// its own (<see cref="LedgerSettings.Path"/>). Each item gets the next sequence number and becomes an entry:
+/// canonical JSON, leaf hash, chain link, Merkle frontier. Items are gathered for one mailbox pass (or up to
+/// <see cref="LedgerSettings.MaxBatchSize"/>) and persisted with <c>PersistAllAsync</c>, so the actor encodes and
+/// hashes the next batch while the journal writes the last one on the other core; the journal's batching
+/// (one batch in flight, the rest forms the next) decides the transactions, and the ledger's journal
+/// extension writes leaf rows, the recovery snapshot and due checkpoints in the same transaction as the
+/// journal rows. Recovery is the persistent actor's: the newest snapshot (frontier and chain head) is offered,
+/// then the entries journaled after it are re-hashed and re-linked.
 /// </summary>
 /// <remarks>
-/// A database that cannot be opened or written never stops the engine: the entries concerned are counted in
-/// <see cref="LedgerCounters.Failed"/> with the error, and the actor retries opening on each checkpoint tick.
-/// Run it on the blocking-I/O dispatcher (<see cref="Create"/> does), since every batch waits on the disk.
+/// <see cref="Create"/> returns the props of the ledger's supervisor, which subscribes to the event stream and
+/// runs one incarnation of this actor at a time. A journal failure stops an incarnation, as for every persistent
+/// actor; the supervisor counts every item it could not persist (<see cref="LedgerCounters.Failed"/>, with the
+/// error), starts a fresh incarnation that recovers from the file, and retries a database that cannot be opened
+/// on each checkpoint tick. The engine is never stopped over the ledger.
 /// </remarks>
-public sealed class LedgerActor : ReceiveActor
+public sealed class LedgerActor : PersistentActor
 {
-    private static readonly object CheckpointTimer = new();
-
     private readonly LedgerSettings _settings;
     private readonly LedgerCounters _counters;
+    private readonly SqlitePersistence _persistence;
+    private readonly LedgerIntake _intake;
+    private readonly LedgerItemEncoder _encoder = new();
     private readonly List<object> _buffer = new();
-    private LedgerStore? _store;
-    private ECDsa? _signingKey;
+    private readonly Action<LedgerRecord> _onPersisted;
+    private MerkleFrontier _frontier = new();
+    private byte[] _chain = HashChain.Genesis.ToArray();
+    private long _inFlight;
     private bool _flushQueued;
+    private string? _failure;
 
-    /// <summary>Creates the actor; use <see cref="Create"/> to get its props.</summary>
+    internal LedgerActor(LedgerSettings settings, LedgerCounters counters, SqlitePersistence persistence, LedgerIntake intake)
+    {
+        _settings = settings;
+        _counters = counters;
+        _persistence = persistence;
+        _intake = intake;
+        _onPersisted = OnPersisted;
+    }
+
+    /// <summary>The ledger's stream in its journal: <c>ledger</c>.</summary>
+    public override string PersistenceId => LedgerSchema.PersistenceId;
+
+    /// <inheritdoc />
+    protected override SqlitePersistence Persistence => _persistence;
+
+    /// <summary>Props for the ledger (its supervisor, on the blocking-I/O dispatcher).</summary>
     /// <param name="settings">Where and how to write.</param>
     /// <param name="counters">Where to count what was and was not persisted.</param>
-    public LedgerActor(LedgerSettings settings, LedgerCounters counters)
+    public static Props Create(LedgerSettings settings, LedgerCounters counters)
     {
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(counters);
-        _settings = settings;
-        _counters = counters;
-        Receive<Observation>(Buffer);
-        Receive<CloseSignal>(Buffer);
-        Receive<FlushNow>(_ =>
-        {
-            _flushQueued = false;
-            Flush();
-        });
-        Receive<FlushLedger>(_ =>
-        {
-            Flush();
-            Sender.Tell(new LedgerFlushed(_store?.Size ?? 0, _counters.Failed), Self);
-        });
-        Receive<CheckpointTick>(_ => Tick());
+        return Props.Create(() => new LedgerSupervisor(settings, counters)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId);
     }
 
-    /// <summary>Props for a ledger actor on the blocking-I/O dispatcher.</summary>
-    /// <param name="settings">Where and how to write.</param>
-    /// <param name="counters">Where to count what was and was not persisted.</param>
-    public static Props Create(LedgerSettings settings, LedgerCounters counters) =>
-        Props.Create(() => new LedgerActor(settings, counters)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId);
-
     /// <inheritdoc />
-    protected override void PreStart()
+    protected override bool ReceiveRecover(object message)
     {
-        Context.System.EventStream.Subscribe<Observation>(Self);
-        Context.System.EventStream.Subscribe<CloseSignal>(Self);
-        TryOpen();
-        Timers.StartPeriodicTimer(CheckpointTimer, CheckpointTick.Instance, _settings.CheckpointInterval);
+        switch (message)
+        {
+            case SnapshotOffer { Snapshot: LedgerSnapshot snapshot }:
+                _frontier = snapshot.Frontier;
+                _chain = snapshot.ChainHead;
+                return true;
+            case LedgerPayload payload:
+                long expected = _frontier.Size + 1;
+                if (LedgerEntryCodec.ReadSequence(payload.Bytes) != expected)
+                {
+                    throw new PersistenceException(
+                        _settings.Path, $"SQLite database file '{_settings.Path}': journal entry {expected} does not carry sequence number {expected}; run the ledger verifier.");
+                }
+
+                byte[] leaf = MerkleHash.Leaf(payload.Bytes);
+                HashChain.Next(_chain, leaf, _chain);
+                _frontier.Append(leaf);
+                return true;
+            case RecoveryCompleted:
+                if (LastSequenceNr != _frontier.Size)
+                {
+                    throw new PersistenceException(
+                        _settings.Path,
+                        $"SQLite database file '{_settings.Path}': the journal ends at ledger entry {LastSequenceNr} but its snapshot and entries cover {_frontier.Size}; run the ledger verifier.");
+                }
+
+                Context.Parent.Tell(LedgerReady.Instance, Self);
+                return true;
+            default:
+                return false;
+        }
     }
 
     /// <inheritdoc />
+    protected override bool ReceiveCommand(object message)
+    {
+        switch (message)
+        {
+            case Observation or CloseSignal:
+                _buffer.Add(message);
+                if (_buffer.Count >= _settings.MaxBatchSize)
+                {
+                    Flush();
+                }
+                else if (!_flushQueued)
+                {
+                    // Goes to the back of the mailbox: everything queued meanwhile joins this batch.
+                    _flushQueued = true;
+                    Self.Tell(FlushNow.Instance, Self);
+                }
+
+                return true;
+            case FlushNow:
+                _flushQueued = false;
+                Flush();
+                return true;
+            case FlushLedger:
+                Flush();
+                IActorRef requester = Sender;
+                DeferAsync(requester, r => r.Tell(new LedgerFlushed(_frontier.Size, _counters.Failed), Self));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <inheritdoc />
+    protected override void OnPersistFailure(Exception cause, object @event, long sequenceNr)
+    {
+        _failure = cause.Message;
+        base.OnPersistFailure(cause, @event, sequenceNr);
+    }
+
+    /// <inheritdoc />
+    protected override void OnRecoveryFailure(Exception cause)
+    {
+        _counters.AddFailed(0, cause.Message);
+        base.OnRecoveryFailure(cause);
+    }
+
+    /// <summary>Counts everything this incarnation accepted but did not see persisted as failed.</summary>
     protected override void PostStop()
     {
-        Context.System.EventStream.Unsubscribe(Self);
-        Flush();
-        if (_store is not null)
+        long lost = _inFlight + _buffer.Count;
+        if (lost > 0)
         {
-            try
-            {
-                if (_store.Size > _store.LastCheckpointSize)
-                {
-                    _store.Checkpoint();
-                    _counters.AddCheckpoint();
-                }
-            }
-            catch (PersistenceException exception)
-            {
-                _counters.AddFailed(0, exception.Message);
-            }
-
-            _store.Dispose();
-            _store = null;
+            _counters.AddFailed(lost, _failure ?? _counters.LastError ?? "the ledger writer stopped before these entries were written");
+            _intake.Add(lost);
         }
 
-        _signingKey?.Dispose();
-    }
-
-    private void Buffer(object item)
-    {
-        _buffer.Add(item);
-        if (_buffer.Count >= _settings.MaxBatchSize)
-        {
-            Flush();
-        }
-        else if (!_flushQueued)
-        {
-            _flushQueued = true;
-            Self.Tell(FlushNow.Instance, Self);
-        }
+        _buffer.Clear();
+        base.PostStop();
     }
 
     private void Flush()
@@ -116,104 +170,51 @@ public sealed class LedgerActor : ReceiveActor
             return;
         }
 
-        if (_store is null && !TryOpen())
+        long recordedAt = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
+        var records = new List<LedgerRecord>(_buffer.Count);
+        int rejected = 0;
+        string? firstRejection = null;
+        foreach (object item in _buffer)
         {
-            _counters.AddFailed(_buffer.Count, _counters.LastError ?? "the ledger database is not open");
-            _buffer.Clear();
-            return;
-        }
-
-        try
-        {
-            LedgerAppendResult result = _store!.Append(_buffer);
-            _counters.AddPersisted(result.Appended);
-            if (result.Rejected > 0)
+            long sequence = _frontier.Size + 1;
+            if (!_encoder.TryEncode(item, sequence, recordedAt, out EntryIndex index, out string? rejection))
             {
-                _counters.AddRejected(result.Rejected, result.FirstRejection ?? "an entry has no canonical JSON form");
+                rejected++;
+                firstRejection ??= rejection;
+                continue;
             }
-        }
-        catch (PersistenceException exception)
-        {
-            // The batch was rolled back as a whole; the ledger is unchanged and stays usable for the next one.
-            _counters.AddFailed(_buffer.Count, exception.Message);
-        }
-        finally
-        {
-            _buffer.Clear();
+
+            byte[] payload = _encoder.Payload.ToArray();
+            byte[] leaf = MerkleHash.Leaf(payload);
+            HashChain.Next(_chain, leaf, _chain);
+            _frontier.Append(leaf);
+            records.Add(new LedgerRecord(sequence, payload, leaf, (byte[])_chain.Clone(), index));
         }
 
-        CheckpointIfDue();
-    }
-
-    private void Tick()
-    {
-        Flush();
-        if (_store is null && !TryOpen())
+        _buffer.Clear();
+        if (rejected > 0)
         {
-            return;
+            _counters.AddRejected(rejected, firstRejection ?? "an entry has no canonical JSON form");
+            _intake.Add(rejected);
         }
 
-        CheckpointIfDue();
-        try
+        if (records.Count > 0)
         {
-            if (_settings.Retention is TimeSpan retention)
-            {
-                _store!.Prune(DateTimeOffset.UtcNow - retention);
-            }
-        }
-        catch (PersistenceException exception)
-        {
-            _counters.AddFailed(0, exception.Message);
+            records[^1].Snapshot = new LedgerSnapshot(MerkleFrontier.FromBytes(_frontier.ToBytes()), _chain);
+            _inFlight += records.Count;
+            PersistAllAsync(records, _onPersisted);
         }
     }
 
-    private void CheckpointIfDue()
+    private void OnPersisted(LedgerRecord record)
     {
-        try
-        {
-            if (_store?.CheckpointIfDue() is not null)
-            {
-                _counters.AddCheckpoint();
-            }
-        }
-        catch (PersistenceException exception)
-        {
-            // Entries stay journaled and chained; only the checkpoint is missing, and the next one covers them.
-            _counters.AddFailed(0, exception.Message);
-        }
-    }
-
-    private bool TryOpen()
-    {
-        try
-        {
-            if (_signingKey is null && _settings.SigningKeyPath is string path)
-            {
-                _signingKey = LedgerSigningKey.LoadPrivateKey(path);
-            }
-
-            _store = LedgerStore.Open(new LedgerOptions(_settings.StoreOptions())
-            {
-                CheckpointEvery = _settings.CheckpointEvery,
-                CheckpointInterval = _settings.CheckpointInterval,
-                SigningKey = _signingKey,
-            });
-            return true;
-        }
-        catch (Exception exception) when (exception is PersistenceException or LedgerKeyException)
-        {
-            _counters.AddFailed(0, exception.Message);
-            return false;
-        }
+        _inFlight--;
+        _counters.AddPersisted(1);
+        _intake.Add(1);
     }
 
     private sealed class FlushNow
     {
         public static readonly FlushNow Instance = new();
-    }
-
-    private sealed class CheckpointTick
-    {
-        public static readonly CheckpointTick Instance = new();
     }
 }

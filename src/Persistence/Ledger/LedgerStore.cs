@@ -1,5 +1,7 @@
 using System.Buffers;
 using System.Globalization;
+using System.Text;
+using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Observations;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
@@ -25,13 +27,10 @@ public sealed class LedgerStore : IDisposable
     private MerkleFrontier _frontier;
     private readonly byte[] _chainHead;
     private readonly string _writerUuid = Guid.NewGuid().ToString("D");
-    private readonly ArrayBufferWriter<byte> _entry = new(1024);
-    private readonly byte[] _leafParameter = new byte[MerkleHash.Size];
-    private readonly SqliteCommand _insertJournal;
-    private readonly SqliteCommand _insertLeaf;
-    private readonly SqliteCommand _insertCheckpoint;
-    private readonly SqliteCommand _insertSnapshot;
-    private readonly SqliteCommand _dropSnapshot;
+    private readonly LedgerItemEncoder _encoder = new();
+    private readonly byte[] _writerUuidUtf8;
+    private readonly SqliteStatement _insertJournal;
+    private readonly LedgerRowWriter _rows;
     private byte[] _pendingLeaves = new byte[256 * MerkleHash.Size];
     private long _lastCheckpointSize;
     private long _lastCheckpointAt;
@@ -43,11 +42,9 @@ public sealed class LedgerStore : IDisposable
         _options = options;
         _frontier = frontier;
         _chainHead = chainHead;
-        _insertJournal = Prepare(LedgerSchema.InsertJournal, "$seq", "$created", "$payload", "$writer");
-        _insertLeaf = Prepare(LedgerSchema.InsertLeaf, "$seq", "$leaf", "$chain", "$kind", "$trail", "$modality", "$timestamp");
-        _insertCheckpoint = Prepare(LedgerSchema.InsertCheckpoint, "$size", "$root", "$chain", "$created", "$key", "$signature");
-        _insertSnapshot = Prepare(LedgerSchema.InsertSnapshot, "$seq", "$created", "$snapshot");
-        _dropSnapshot = Prepare(LedgerSchema.DropSupersededSnapshot, "$seq");
+        _writerUuidUtf8 = Encoding.UTF8.GetBytes(_writerUuid);
+        _insertJournal = new SqliteStatement(database.Connection, LedgerSchema.InsertJournal);
+        _rows = new LedgerRowWriter(database);
     }
 
     /// <summary>The database file (or shared-memory name).</summary>
@@ -76,14 +73,7 @@ public sealed class LedgerStore : IDisposable
         SqliteDatabase database = SqliteDatabase.Open(options.Store);
         try
         {
-            database.Run("creating the ledger tables", () =>
-            {
-                using SqliteTransaction transaction = database.Connection.BeginTransaction(deferred: false);
-                using SqliteCommand create = database.Prepare(LedgerSchema.Create);
-                create.Transaction = transaction;
-                create.ExecuteNonQuery();
-                transaction.Commit();
-            });
+            CreateTables(database);
 
             var (frontier, chainHead) = database.Run("recovering the ledger", () => Recover(database));
             var store = new LedgerStore(database, options, frontier, chainHead);
@@ -96,6 +86,17 @@ public sealed class LedgerStore : IDisposable
             throw;
         }
     }
+
+    /// <summary>Creates the ledger's tables beside the journal's, if they are not there yet.</summary>
+    internal static void CreateTables(SqliteDatabase database) =>
+        database.Run("creating the ledger tables", () =>
+        {
+            using SqliteTransaction transaction = database.Connection.BeginTransaction(deferred: false);
+            using SqliteCommand create = database.Prepare(LedgerSchema.Create);
+            create.Transaction = transaction;
+            create.ExecuteNonQuery();
+            transaction.Commit();
+        });
 
     /// <summary>The Merkle root of all entries (RFC 9162), 32 bytes.</summary>
     public byte[] Root() => _frontier.Root();
@@ -118,15 +119,7 @@ public sealed class LedgerStore : IDisposable
     {
         ArgumentNullException.ThrowIfNull(items);
         ObjectDisposedException.ThrowIf(_disposed, this);
-        for (int i = 0; i < items.Count; i++)
-        {
-            if (items[i] is not (Observation or Probe or CloseSignal))
-            {
-                throw new ArgumentException(
-                    $"Ledger item {i} of {items.Count} is {(items[i] is null ? "null" : "a " + items[i].GetType().Name)}; expected an Observation, a Probe or a CloseSignal.",
-                    nameof(items));
-            }
-        }
+        LedgerItemEncoder.Require(items, nameof(items));
 
         if (_pendingLeaves.Length < items.Count * MerkleHash.Size)
         {
@@ -144,16 +137,16 @@ public sealed class LedgerStore : IDisposable
         try
         {
             transaction = _database.Connection.BeginTransaction(deferred: false);
-            _insertJournal.Transaction = transaction;
-            _insertLeaf.Transaction = transaction;
             foreach (object item in items)
             {
-                if (!TryEncode(item, first + appended, created, out EntryIndex index, ref rejected, ref firstRejection))
+                if (!_encoder.TryEncode(item, first + appended, created, out EntryIndex index, out string? rejection))
                 {
+                    rejected++;
+                    firstRejection ??= rejection;
                     continue;
                 }
 
-                byte[] payload = _entry.WrittenSpan.ToArray();
+                ReadOnlySpan<byte> payload = _encoder.Payload;
                 Span<byte> leaf = _pendingLeaves.AsSpan(appended * MerkleHash.Size, MerkleHash.Size);
                 MerkleHash.Leaf(payload, leaf);
                 HashChain.Next(link, leaf, link);
@@ -171,10 +164,7 @@ public sealed class LedgerStore : IDisposable
                     next.Append(_pendingLeaves.AsSpan(i * MerkleHash.Size, MerkleHash.Size));
                 }
 
-                WriteSnapshot(transaction, next, link, created);
-                _dropSnapshot.Transaction = transaction;
-                _dropSnapshot.Parameters[0].Value = first - 1;
-                _dropSnapshot.ExecuteNonQuery();
+                _rows.WriteSnapshot(new LedgerSnapshot(next, link), created, previousSize: first - 1);
             }
 
             transaction.Commit();
@@ -207,15 +197,8 @@ public sealed class LedgerStore : IDisposable
         _database.Run("writing a ledger checkpoint", () =>
         {
             using SqliteTransaction transaction = _database.Connection.BeginTransaction(deferred: false);
-            _insertCheckpoint.Transaction = transaction;
-            _insertCheckpoint.Parameters[0].Value = checkpoint.TreeSize;
-            _insertCheckpoint.Parameters[1].Value = checkpoint.Root;
-            _insertCheckpoint.Parameters[2].Value = checkpoint.ChainHead;
-            _insertCheckpoint.Parameters[3].Value = checkpoint.Created;
-            _insertCheckpoint.Parameters[4].Value = (object?)checkpoint.PublicKey ?? DBNull.Value;
-            _insertCheckpoint.Parameters[5].Value = (object?)checkpoint.Signature ?? DBNull.Value;
-            _insertCheckpoint.ExecuteNonQuery();
-            WriteSnapshot(transaction, _frontier, _chainHead, created);
+            _rows.WriteCheckpoint(checkpoint);
+            _rows.WriteSnapshot(new LedgerSnapshot(_frontier, _chainHead), created, previousSize: Size);
             transaction.Commit();
         });
 
@@ -252,34 +235,7 @@ public sealed class LedgerStore : IDisposable
     public LedgerPruneResult Prune(DateTimeOffset olderThan)
     {
         ObjectDisposedException.ThrowIf(_disposed, this);
-        long bound = olderThan.ToUnixTimeMilliseconds();
-        return _database.Run("pruning ledger payloads", () =>
-        {
-            using SqliteTransaction transaction = _database.Connection.BeginTransaction(deferred: false);
-            long previous = ScalarInt64(transaction, LedgerSchema.PrunedThrough, null) ?? 0;
-            long through = ScalarInt64(
-                transaction,
-                "SELECT MAX(sequence_number) FROM journal WHERE persistence_id = '" + LedgerSchema.PersistenceId + "' AND created < $bound",
-                bound) ?? 0;
-            if (through <= previous)
-            {
-                transaction.Commit();
-                return new LedgerPruneResult(previous, 0);
-            }
-
-            using SqliteCommand delete = _database.Prepare(
-                "DELETE FROM journal WHERE persistence_id = '" + LedgerSchema.PersistenceId + "' AND sequence_number <= $bound");
-            delete.Transaction = transaction;
-            delete.Parameters.AddWithValue("$bound", through);
-            int removed = delete.ExecuteNonQuery();
-            using SqliteCommand mark = _database.Prepare(
-                "INSERT INTO ledger_retention (id, pruned_through) VALUES (1, $bound) ON CONFLICT (id) DO UPDATE SET pruned_through = excluded.pruned_through");
-            mark.Transaction = transaction;
-            mark.Parameters.AddWithValue("$bound", through);
-            mark.ExecuteNonQuery();
-            transaction.Commit();
-            return new LedgerPruneResult(through, removed);
-        });
+        return LedgerRetention.Prune(_database, olderThan);
     }
 
     /// <summary>Closes the database. Entries appended since the last checkpoint are durable but re-linked on the next open.</summary>
@@ -292,73 +248,19 @@ public sealed class LedgerStore : IDisposable
 
         _disposed = true;
         _insertJournal.Dispose();
-        _insertLeaf.Dispose();
-        _insertCheckpoint.Dispose();
-        _insertSnapshot.Dispose();
-        _dropSnapshot.Dispose();
+        _rows.Dispose();
         _database.Dispose();
     }
 
-    private void WriteSnapshot(SqliteTransaction transaction, MerkleFrontier frontier, byte[] chainHead, long created)
+    private void Insert(long sequence, long created, ReadOnlySpan<byte> payload, ReadOnlySpan<byte> leaf, byte[] link, in EntryIndex index)
     {
-        byte[] tree = frontier.ToBytes();
-        byte[] snapshot = new byte[tree.Length + MerkleHash.Size];
-        tree.CopyTo(snapshot, 0);
-        chainHead.CopyTo(snapshot, tree.Length);
-        _insertSnapshot.Transaction = transaction;
-        _insertSnapshot.Parameters[0].Value = frontier.Size;
-        _insertSnapshot.Parameters[1].Value = created;
-        _insertSnapshot.Parameters[2].Value = snapshot;
-        _insertSnapshot.ExecuteNonQuery();
-    }
+        _insertJournal.Bind(1, sequence);
+        _insertJournal.Bind(2, created);
+        _insertJournal.BindBlob(3, payload);
+        _insertJournal.BindUtf8(4, _writerUuidUtf8);
+        _insertJournal.Execute();
 
-    private bool TryEncode(object item, long sequence, long created, out EntryIndex index, ref int rejected, ref string? firstRejection)
-    {
-        _entry.ResetWrittenCount();
-        try
-        {
-            if (item is Observation observation)
-            {
-                LedgerEntryCodec.WriteObservation(sequence, created, observation, _entry);
-                index = new EntryIndex(
-                    LedgerEntryKinds.Observation, observation.TrailId?.ToString(), Modalities.WireName(observation.Modality), observation.Timestamp);
-            }
-            else
-            {
-                Probe probe = item as Probe ?? ((CloseSignal)item).Probe;
-                LedgerEntryCodec.WriteProbe(sequence, created, probe, _entry);
-                index = new EntryIndex(LedgerEntryKinds.Probe, probe.TrailId.ToString(), null, LedgerEntryCodec.ProbeTimestamp(probe));
-            }
-
-            return true;
-        }
-        catch (CanonicalJsonException exception)
-        {
-            rejected++;
-            firstRejection ??= exception.Message;
-            index = default;
-            return false;
-        }
-    }
-
-    private void Insert(long sequence, long created, byte[] payload, ReadOnlySpan<byte> leaf, byte[] link, in EntryIndex index)
-    {
-        _insertJournal.Parameters[0].Value = sequence;
-        _insertJournal.Parameters[1].Value = created;
-        _insertJournal.Parameters[2].Value = payload;
-        _insertJournal.Parameters[3].Value = _writerUuid;
-        _insertJournal.ExecuteNonQuery();
-
-        _insertLeaf.Parameters[0].Value = sequence;
-        // SQLite copies bound blobs when the statement runs, so one pair of arrays serves every row.
-        leaf.CopyTo(_leafParameter);
-        _insertLeaf.Parameters[1].Value = _leafParameter;
-        _insertLeaf.Parameters[2].Value = link;
-        _insertLeaf.Parameters[3].Value = index.Kind;
-        _insertLeaf.Parameters[4].Value = (object?)index.TrailId ?? DBNull.Value;
-        _insertLeaf.Parameters[5].Value = (object?)index.Modality ?? DBNull.Value;
-        _insertLeaf.Parameters[6].Value = index.Timestamp;
-        _insertLeaf.ExecuteNonQuery();
+        _rows.InsertLeaf(sequence, leaf, link, index);
     }
 
     private static (MerkleFrontier Frontier, byte[] ChainHead) Recover(SqliteDatabase database)
@@ -374,13 +276,9 @@ public sealed class LedgerStore : IDisposable
                 byte[] bytes = (byte[])reader.GetValue(1);
                 try
                 {
-                    if (bytes.Length < MerkleHash.Size)
-                    {
-                        throw new FormatException($"it is {bytes.Length} bytes long, shorter than a chain head");
-                    }
-
-                    frontier = MerkleFrontier.FromBytes(bytes.AsSpan(0, bytes.Length - MerkleHash.Size));
-                    chain = bytes.AsSpan(bytes.Length - MerkleHash.Size).ToArray();
+                    LedgerSnapshot stored = LedgerSnapshot.FromBytes(bytes);
+                    frontier = stored.Frontier;
+                    chain = stored.ChainHead;
                 }
                 catch (FormatException exception)
                 {
@@ -464,29 +362,5 @@ public sealed class LedgerStore : IDisposable
         {
             _lastCheckpointAt = _options.Store.Clock.GetUtcNow().ToUnixTimeMilliseconds();
         }
-    }
-
-    private long? ScalarInt64(SqliteTransaction transaction, string sql, long? bound)
-    {
-        using SqliteCommand command = _database.Prepare(sql);
-        command.Transaction = transaction;
-        if (bound is long value)
-        {
-            command.Parameters.AddWithValue("$bound", value);
-        }
-
-        object? result = command.ExecuteScalar();
-        return result is null or DBNull ? null : Convert.ToInt64(result, CultureInfo.InvariantCulture);
-    }
-
-    private SqliteCommand Prepare(string sql, params string[] names)
-    {
-        SqliteCommand command = _database.Prepare(sql);
-        foreach (string name in names)
-        {
-            command.Parameters.Add(new SqliteParameter { ParameterName = name });
-        }
-
-        return command;
     }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Globalization;
+using System.Runtime.ExceptionServices;
 using System.Security.Cryptography;
 using CodeSight.Persistence.Chain;
 using CodeSight.Persistence.Merkle;
@@ -36,15 +38,12 @@ public static class LedgerVerifier
         });
     }
 
-    // One pass over the leaf table and the journal in sequence order, merged like a join.
+    // One pass over the leaf table and the journal in sequence order: a reader thread reads and hashes the
+    // payloads (LeafRowReader), this one chains, builds the Merkle frontier and checks the checkpoints.
     private sealed class Audit(SqliteDatabase database, SqliteTransaction transaction, LedgerVerifierOptions options)
     {
         private readonly MerkleFrontier _frontier = new();
         private readonly byte[] _chain = HashChain.Genesis.ToArray();
-        private readonly byte[] _storedLeaf = new byte[MerkleHash.Size];
-        private readonly byte[] _storedChain = new byte[MerkleHash.Size];
-        private readonly byte[] _leaf = new byte[MerkleHash.Size];
-        private byte[] _payload = new byte[4096];
         private long _entries;
         private long _hashed;
         private long _pruned;
@@ -64,74 +63,116 @@ public static class LedgerVerifier
                 return failure;
             }
 
-            using SqliteCommand leaves = Command(LeafRows);
-            using SqliteCommand payloads = Command(PayloadRows);
-            using SqliteDataReader leafReader = leaves.ExecuteReader();
-            using SqliteDataReader payloadReader = payloads.ExecuteReader();
-            bool payloadAvailable = payloadReader.Read();
-            while (leafReader.Read())
+            // Native statements read the blobs in place: no data reader per row, no copy of any payload.
+            using var leafReader = new SqliteStatement(database.Connection, LeafRows);
+            using var payloadReader = new SqliteStatement(database.Connection, PayloadRows);
+            try
             {
-                long sequence = leafReader.GetInt64(0);
-                long expected = _entries + 1;
-                if (sequence != expected)
-                {
-                    return Fail(LedgerProblem.RowDeleted, expected, $"entry {expected} is missing: the leaf rows jump from {_entries} to {sequence}");
-                }
+                return Scan(leafReader, payloadReader, checkpoints, nextCheckpoint, prunedThrough);
+            }
+            finally
+            {
+                leafReader.Reset();
+                payloadReader.Reset();
+            }
+        }
 
-                if (!ReadHash(leafReader, 1, _storedLeaf) || !ReadHash(leafReader, 2, _storedChain))
-                {
-                    return Fail(LedgerProblem.ChainLinkAltered, sequence, $"entry {sequence} has a stored leaf or chain hash that is not 32 bytes");
-                }
+        private LedgerVerification Scan(
+            SqliteStatement leafReader, SqliteStatement payloadReader, List<LedgerCheckpoint> checkpoints, int nextCheckpoint, long prunedThrough)
+        {
+            // Two batches in flight and one being filled keep both cores busy without letting the reader run far ahead.
+            using var full = new BlockingCollection<LeafBatch>();
+            using var empty = new BlockingCollection<LeafBatch>();
+            for (int i = 0; i < 3; i++)
+            {
+                empty.Add(new LeafBatch());
+            }
 
-                while (payloadAvailable && payloadReader.GetInt64(0) < sequence)
+            var reader = new LeafRowReader(leafReader, payloadReader, prunedThrough, full, empty);
+            var thread = new Thread(reader.Run) { IsBackground = true, Name = "codesight-ledger-verify-reader" };
+            thread.Start();
+            LedgerVerification? result = null;
+            bool sawLast = false;
+            try
+            {
+                while (!sawLast)
                 {
-                    payloadAvailable = payloadReader.Read();
-                }
-
-                if (payloadAvailable && payloadReader.GetInt64(0) == sequence)
-                {
-                    failure = CheckPayload(payloadReader, sequence);
-                    if (failure is not null)
+                    LeafBatch batch = full.Take();
+                    sawLast = batch.IsLast;
+                    result ??= Check(batch, checkpoints, ref nextCheckpoint);
+                    if (result is not null)
                     {
-                        return failure;
+                        // Found a problem of our own: let the reader stop at its next batch.
+                        reader.Cancel();
                     }
 
-                    payloadAvailable = payloadReader.Read();
+                    batch.Reset();
+                    empty.Add(batch);
                 }
-                else if (sequence <= prunedThrough)
+            }
+            finally
+            {
+                // Also when a check threw: take what the reader still sends until its last batch, so it never waits forever.
+                reader.Cancel();
+                while (!sawLast)
                 {
-                    _storedLeaf.CopyTo(_leaf, 0);
+                    LeafBatch batch = full.Take();
+                    sawLast = batch.IsLast;
+                    batch.Reset();
+                    empty.Add(batch);
+                }
+
+                thread.Join();
+            }
+
+            return result ?? Finish(checkpoints, nextCheckpoint);
+        }
+
+        private LedgerVerification? Check(LeafBatch batch, List<LedgerCheckpoint> checkpoints, ref int nextCheckpoint)
+        {
+            for (int i = 0; i < batch.Count; i++)
+            {
+                long sequence = batch.Sequences[i];
+                if (batch.Pruned[i])
+                {
                     _pruned++;
                 }
                 else
                 {
-                    return Fail(
-                        LedgerProblem.RowDeleted,
-                        sequence,
-                        $"the payload of entry {sequence} is gone although retention pruned only up to entry {prunedThrough}");
+                    _hashed++;
                 }
 
-                HashChain.Next(_chain, _leaf, _chain);
-                if (!_chain.AsSpan().SequenceEqual(_storedChain))
+                HashChain.Next(_chain, batch.Slot(batch.Leaves, i), _chain);
+                if (!_chain.AsSpan().SequenceEqual(batch.Slot(batch.StoredChains, i)))
                 {
                     return Fail(LedgerProblem.ChainLinkAltered, sequence, $"the stored chain link of entry {sequence} is not SHA-256(previous link || leaf hash)");
                 }
 
-                _frontier.Append(_leaf);
+                _frontier.Append(batch.Slot(batch.Leaves, i));
                 _entries++;
-                failure = CheckCheckpoints(checkpoints, ref nextCheckpoint);
+                LedgerVerification? failure = CheckCheckpoints(checkpoints, ref nextCheckpoint);
                 if (failure is not null)
                 {
                     return failure;
                 }
             }
 
-            if (payloadAvailable)
+            if (batch.Error is { } error)
             {
-                long orphan = payloadReader.GetInt64(0);
-                return Fail(LedgerProblem.TailTruncated, _entries + 1, $"the journal holds entry {orphan} but the leaf rows end at entry {_entries}");
+                ExceptionDispatchInfo.Throw(error);
             }
 
+            if (batch.Problem != LedgerProblem.None)
+            {
+                _hashed += batch.ProblemAfterHashing ? 1 : 0;
+                return Fail(batch.Problem, batch.ProblemSequence, batch.ProblemReason!);
+            }
+
+            return null;
+        }
+
+        private LedgerVerification Finish(List<LedgerCheckpoint> checkpoints, int nextCheckpoint)
+        {
             if (nextCheckpoint < checkpoints.Count)
             {
                 long claimed = checkpoints[^1].TreeSize;
@@ -144,37 +185,6 @@ public static class LedgerVerifier
             return new LedgerVerification(
                 LedgerProblem.None, null, "every payload, chain link, checkpoint and signature verifies",
                 _entries, _hashed, _pruned, _checkpointsChecked, _signatures, _unsigned);
-        }
-
-        private LedgerVerification? CheckPayload(SqliteDataReader reader, long sequence)
-        {
-            int length = (int)reader.GetBytes(1, 0, null, 0, 0);
-            if (_payload.Length < length)
-            {
-                _payload = new byte[Math.Max(length, _payload.Length * 2)];
-            }
-
-            reader.GetBytes(1, 0, _payload, 0, length);
-            ReadOnlySpan<byte> payload = _payload.AsSpan(0, length);
-            MerkleHash.Leaf(payload, _leaf);
-            _hashed++;
-            long? written = LedgerEntryCodec.ReadSequence(payload);
-            if (written != sequence)
-            {
-                return Fail(
-                    LedgerProblem.RowsReordered,
-                    sequence,
-                    written is long other
-                        ? $"entry {sequence} holds the payload written as entry {other}"
-                        : $"the payload of entry {sequence} carries no sequence number");
-            }
-
-            if (!_leaf.AsSpan().SequenceEqual(_storedLeaf))
-            {
-                return Fail(LedgerProblem.PayloadAltered, sequence, $"the payload of entry {sequence} does not hash to its recorded leaf hash");
-            }
-
-            return null;
         }
 
         private LedgerVerification? CheckCheckpoints(List<LedgerCheckpoint> checkpoints, ref int next)
@@ -257,11 +267,6 @@ public static class LedgerVerifier
 
         private LedgerVerification Fail(LedgerProblem problem, long sequence, string reason) =>
             new(problem, sequence, reason, _entries, _hashed, _pruned, _checkpointsChecked, _signatures, _unsigned);
-
-        // A NULL reads as zero bytes, so the length check also rejects it.
-        private static bool ReadHash(SqliteDataReader reader, int ordinal, byte[] destination) =>
-            reader.GetBytes(ordinal, 0, null, 0, 0) == MerkleHash.Size
-            && reader.GetBytes(ordinal, 0, destination, 0, MerkleHash.Size) == MerkleHash.Size;
 
         private SqliteCommand Command(string sql)
         {

@@ -2,6 +2,7 @@ using CodeSight.Actors;
 using CodeSight.Contracts.Signals;
 using CodeSight.Persistence.Ledger;
 using CodeSight.Persistence.Tests.Support;
+using Microsoft.Data.Sqlite;
 using Xunit;
 
 namespace CodeSight.Persistence.Tests.Ledger;
@@ -116,6 +117,104 @@ public sealed class LedgerActorTests : TestKit.TestKit
         LedgerVerification verification = LedgerVerifier.Verify(_file.Options);
         Assert.True(verification.IsValid, verification.ToString());
         Assert.Equal(20, verification.PrunedEntries);
+    }
+
+    [Fact]
+    public void RecoversFromItsSnapshotThroughThePersistentActorProtocolAndContinuesTheChain()
+    {
+        var counters = new LedgerCounters();
+        IActorRef first = Sys.ActorOf(LedgerActor.Create(LedgerSettingsForTest(), counters), "ledger-1");
+        Flush(first);
+        for (int i = 0; i < 100; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(100, Flush(first).Size);
+        Watch(first);
+        Sys.Stop(first);
+        ExpectTerminated(first);
+
+        IActorRef second = Sys.ActorOf(LedgerActor.Create(LedgerSettingsForTest(), counters), "ledger-2");
+        Assert.Equal(100, Flush(second).Size);
+        for (int i = 100; i < 150; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(150, Flush(second).Size);
+        Assert.Equal((150L, 0L), (counters.Persisted, counters.Failed));
+        Assert.Equal(150L, _file.Scalar("SELECT COUNT(*) FROM journal WHERE persistence_id = 'ledger' AND sequence_number BETWEEN 1 AND 150"));
+        Assert.Equal(150L, _file.Scalar("SELECT COUNT(*) FROM ledger_leaf"));
+        LedgerVerification verification = LedgerVerifier.Verify(_file.Options);
+        Assert.True(verification.IsValid, verification.ToString());
+    }
+
+    [Fact]
+    public void WritesTheSnapshotAndDueCheckpointsBesideEachBatchOfEntries()
+    {
+        var counters = new LedgerCounters();
+        IActorRef ledger = Sys.ActorOf(LedgerActor.Create(LedgerSettingsForTest() with { CheckpointEvery = 40, MaxBatchSize = 50 }, counters), "ledger");
+        Flush(ledger);
+        for (int i = 0; i < 200; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(200, Flush(ledger).Size);
+
+        // The snapshot after the last batch is there to recover from, and every checkpoint sits where a batch ended.
+        Assert.Equal(200L, _file.Scalar("SELECT MAX(sequence_number) FROM snapshot WHERE persistence_id = 'ledger'"));
+        Assert.True(counters.Checkpoints >= 200 / 50 - 1, $"only {counters.Checkpoints} checkpoints");
+        Assert.Equal(0L, _file.Scalar("SELECT COUNT(*) FROM ledger_checkpoint WHERE tree_size NOT IN (SELECT sequence_number FROM snapshot)"));
+        LedgerVerification verification = LedgerVerifier.Verify(_file.Options);
+        Assert.True(verification.IsValid, verification.ToString());
+        Assert.Equal(counters.Checkpoints, verification.CheckpointsChecked);
+    }
+
+    [Fact]
+    public void CountsABatchRefusedWhileTheDatabaseIsLockedThenResumesWithoutAGap()
+    {
+        var counters = new LedgerCounters();
+        LedgerSettings settings = LedgerSettingsForTest() with { BusyTimeout = TimeSpan.FromMilliseconds(200), CheckpointInterval = TimeSpan.FromMilliseconds(250) };
+        IActorRef ledger = Sys.ActorOf(LedgerActor.Create(settings, counters), "ledger");
+        Flush(ledger);
+        for (int i = 0; i < 5; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(5, Flush(ledger).Size);
+        int published = 5;
+        using (SqliteConnection blocker = _file.OpenRaw())
+        {
+            using SqliteCommand hold = blocker.CreateCommand();
+            hold.CommandText = "BEGIN IMMEDIATE";
+            hold.ExecuteNonQuery();
+            for (int i = 0; i < 10; i++, published++)
+            {
+                Sys.EventStream.Publish(LedgerSamples.Observation(published));
+            }
+
+            Assert.True(Flush(ledger).Failed >= 10, "the locked batch was not counted");
+            Assert.Contains("locked", counters.LastError, StringComparison.Ordinal);
+        }
+
+        AwaitAssert(
+            () =>
+            {
+                Sys.EventStream.Publish(LedgerSamples.Observation(published++));
+                Assert.True(Flush(ledger).Size > 5, "nothing was persisted after the lock was released");
+            },
+            TimeSpan.FromSeconds(20),
+            TimeSpan.FromMilliseconds(100));
+
+        LedgerFlushed last = Flush(ledger);
+        Assert.Equal(published, counters.Persisted + counters.Failed);
+        Assert.Equal(counters.Persisted, last.Size);
+        LedgerVerification verification = LedgerVerifier.Verify(_file.Options);
+        Assert.True(verification.IsValid, verification.ToString());
+        Assert.Equal(last.Size, verification.EntriesChecked);
     }
 
     private LedgerSettings LedgerSettingsForTest() => new() { Path = _file.Path, MaxBatchSize = 512, CheckpointInterval = TimeSpan.FromMinutes(5) };

@@ -1,0 +1,143 @@
+using System.Collections.Concurrent;
+using CodeSight.Persistence.Merkle;
+using CodeSight.Persistence.Sqlite;
+
+namespace CodeSight.Persistence.Ledger;
+
+/// <summary>
+/// The verifier's reading half: walks the leaf table and the ledger's journal rows in sequence order (merged
+/// like a join), hashes every payload, and hands the entries on in <see cref="LeafBatch"/>es, so that on a
+/// machine with two cores SQLite and the payload hashes run beside the chain links, Merkle nodes and
+/// checkpoints of the checking half. Stops at the first problem it can see on its own (a gap, a malformed
+/// hash, a moved or altered payload, a payload gone without retention, journal rows past the last leaf).
+/// </summary>
+internal sealed class LeafRowReader(
+    SqliteStatement leafRows, SqliteStatement payloadRows, long prunedThrough, BlockingCollection<LeafBatch> full, BlockingCollection<LeafBatch> empty)
+{
+    private volatile bool _cancelled;
+
+    /// <summary>Asks the reader to stop at its next batch (the checker found a problem of its own).</summary>
+    public void Cancel() => _cancelled = true;
+
+    public void Run()
+    {
+        LeafBatch? batch = empty.Take();
+        try
+        {
+            Read(ref batch);
+        }
+        catch (Exception exception)
+        {
+            batch ??= new LeafBatch();
+            batch.Error = exception;
+            batch.IsLast = true;
+        }
+        finally
+        {
+            full.Add(batch ?? new LeafBatch { IsLast = true });
+        }
+    }
+
+    private void Read(ref LeafBatch? batch)
+    {
+        long entries = 0;
+        bool payloadAvailable = payloadRows.Read();
+        while (leafRows.Read())
+        {
+            if (batch!.IsFull)
+            {
+                // Handed over exactly once: whatever happens next, Run must not send it again.
+                LeafBatch sent = batch;
+                batch = null;
+                full.Add(sent);
+                batch = _cancelled ? new LeafBatch { IsLast = true } : empty.Take();
+                if (batch.IsLast)
+                {
+                    return;
+                }
+            }
+
+            long sequence = leafRows.Int64(0);
+            long expected = entries + 1;
+            if (sequence != expected)
+            {
+                batch.Fail(LedgerProblem.RowDeleted, expected, $"entry {expected} is missing: the leaf rows jump from {entries} to {sequence}");
+                return;
+            }
+
+            int index = batch.Count;
+            ReadOnlySpan<byte> storedLeaf = leafRows.Blob(1);
+            ReadOnlySpan<byte> storedChain = leafRows.Blob(2);
+
+            // A NULL reads as zero bytes, so the length check also rejects it.
+            if (storedLeaf.Length != MerkleHash.Size || storedChain.Length != MerkleHash.Size)
+            {
+                batch.Fail(LedgerProblem.ChainLinkAltered, sequence, $"entry {sequence} has a stored leaf or chain hash that is not 32 bytes");
+                return;
+            }
+
+            storedLeaf.CopyTo(batch.Slot(batch.StoredLeaves, index));
+            storedChain.CopyTo(batch.Slot(batch.StoredChains, index));
+            while (payloadAvailable && payloadRows.Int64(0) < sequence)
+            {
+                payloadAvailable = payloadRows.Read();
+            }
+
+            Span<byte> leaf = batch.Slot(batch.Leaves, index);
+            if (payloadAvailable && payloadRows.Int64(0) == sequence)
+            {
+                ReadOnlySpan<byte> payload = payloadRows.Blob(1);
+                MerkleHash.Leaf(payload, leaf);
+                long? written = LedgerEntryCodec.ReadSequence(payload);
+                if (written != sequence)
+                {
+                    batch.Fail(
+                        LedgerProblem.RowsReordered,
+                        sequence,
+                        written is long other
+                            ? $"entry {sequence} holds the payload written as entry {other}"
+                            : $"the payload of entry {sequence} carries no sequence number",
+                        afterHashing: true);
+                    return;
+                }
+
+                if (!leaf.SequenceEqual(storedLeaf))
+                {
+                    batch.Fail(LedgerProblem.PayloadAltered, sequence, $"the payload of entry {sequence} does not hash to its recorded leaf hash", afterHashing: true);
+                    return;
+                }
+
+                batch.Pruned[index] = false;
+                payloadAvailable = payloadRows.Read();
+            }
+            else if (sequence <= prunedThrough)
+            {
+                storedLeaf.CopyTo(leaf);
+                batch.Pruned[index] = true;
+            }
+            else
+            {
+                batch.Fail(
+                    LedgerProblem.RowDeleted,
+                    sequence,
+                    $"the payload of entry {sequence} is gone although retention pruned only up to entry {prunedThrough}");
+                return;
+            }
+
+            batch.Sequences[index] = sequence;
+            batch.Count = index + 1;
+            entries++;
+        }
+
+        if (payloadAvailable)
+        {
+            batch ??= new LeafBatch();
+            long orphan = payloadRows.Int64(0);
+            batch.Fail(LedgerProblem.TailTruncated, entries + 1, $"the journal holds entry {orphan} but the leaf rows end at entry {entries}");
+            return;
+        }
+
+        batch ??= new LeafBatch();
+        batch.IsLast = true;
+    }
+}
