@@ -19,6 +19,7 @@ public sealed class CodeSightEngine
 {
     private readonly TrailContext _context;
     private readonly IActorRef _trails;
+    private readonly IActorRef[] _shards;
     private readonly object _startLock = new();
 
     private CodeSightEngine(ActorSystem system, EngineOptions options)
@@ -34,6 +35,11 @@ public sealed class CodeSightEngine
         _context = new TrailContext(system.EventStream, Clock, redactor, Counters, tail, Settings.IdleTimeout);
         var root = system.ActorOf(Props.Create(static () => new EngineRootActor()), "codesight");
         _trails = system.ActorOf(root, Props.Create(() => new TrailSupervisor(_context, Settings.ReapInterval)), "trails");
+        _shards = new IActorRef[Settings.TrailShards];
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            _shards[i] = system.ActorOf(_trails, Props.Create(() => new TrailShard(_context)), $"shard-{i}");
+        }
         Router = system.ActorOf(root, Props.Create(() => new SamplingRouter(this)), "router");
         Recorder = new Recorder(this);
         Sight = new SightRegistry(system.EventStream, Clock, new SightSettings(system.Settings.Config));
@@ -70,7 +76,7 @@ public sealed class CodeSightEngine
     /// <summary>Code Sight's instrumentation: sight points, manual observations, thresholds and log rules.</summary>
     public SightRegistry Sight { get; }
 
-    /// <summary>Number of trails whose actor is running.</summary>
+    /// <summary>Number of trails running (admitted and not yet ended).</summary>
     public int RunningTrails => _context.Running.Count;
 
     /// <summary>Stops the engine's actors, closing nothing: call before terminating the system to end cleanly.</summary>
@@ -85,24 +91,35 @@ public sealed class CodeSightEngine
 
     internal bool TryFindTrail(TrailId trailId, out IActorRef trail) => _context.Running.TryGetValue(trailId, out trail!);
 
-    /// <summary>Starts the actor of a fresh trail (its id was just minted, so no one else can start it).</summary>
-    internal IActorRef StartTrail(TrailId trailId, bool continued = false)
+    /// <summary>
+    /// Registers a trail the recorder just minted (no one else can know its id) and returns its shard; the root
+    /// handle's open starts it there, so no separate start message is needed.
+    /// </summary>
+    internal IActorRef StartMintedTrail(TrailId trailId)
     {
-        var trail = System.ActorOf(_trails, Props.Create(() => new TrailActor(trailId, _context, continued)), trailId.ToString());
-        _context.Running[trailId] = trail;
+        var shard = ShardOf(trailId);
+        _context.Running[trailId] = shard;
         Counters.TrailsAdmitted.Increment();
-        return trail;
+        return shard;
     }
 
-    /// <summary>Finds the running actor of a trail or starts it; safe when several threads continue one trail.</summary>
+    /// <summary>Finds the shard of a running trail or starts the trail; safe when several threads continue one trail.</summary>
     internal IActorRef FindOrStartTrail(TrailId trailId, bool continued = false)
     {
         if (_context.Running.TryGetValue(trailId, out var running)) return running;
         lock (_startLock)
         {
-            return _context.Running.TryGetValue(trailId, out running) ? running : StartTrail(trailId, continued);
+            if (_context.Running.TryGetValue(trailId, out running)) return running;
+            var shard = ShardOf(trailId);
+            // Told before the trail is visible in Running: whoever finds it there tells after, so the start comes first.
+            shard.Tell(new TrailStart(trailId, continued), null);
+            _context.Running[trailId] = shard;
+            Counters.TrailsAdmitted.Increment();
+            return shard;
         }
     }
+
+    private IActorRef ShardOf(TrailId trailId) => _shards[TrailShard.IndexOf(trailId, _shards.Length)];
 
     private static ISamplingGate DefaultGate(EngineSettings settings)
     {

@@ -6,8 +6,9 @@ namespace CodeSight.Engine.Recording;
 
 /// <summary>
 /// The handle of a recorded probe: each call stamps the time and tells the trail's actor. The handle is also the
-/// probe's open message — it carries everything an <see cref="OpenProbe"/> would — so opening a probe allocates one
-/// object, not two; notes and the close travel as <see cref="ProbeNoted"/> and <see cref="ProbeClosing"/>.
+/// probe's open message — it carries everything an <see cref="OpenProbe"/> would — and, told a second time, its close
+/// message (the status and time are written into it first), so a probe's open and close allocate one object, not
+/// three; notes travel as <see cref="ProbeNoted"/>.
 /// </summary>
 internal sealed class LiveProbeHandle : ProbeHandle
 {
@@ -19,10 +20,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     private int _closed;
     private int _closeStatus = NoStatus;
     private long _closedAt;
+    // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
+    // tells the first delivery of this handle (the open) from the second (the close).
+    private bool _openTaken;
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
-        IReadOnlyDictionary<string, object?> attributes, long openedAt)
+        IReadOnlyDictionary<string, object?> attributes, long openedAt, bool startsTrail)
     {
+        StartsTrail = startsTrail;
         _link = link;
         _id = id;
         ParentId = parentId;
@@ -32,10 +37,13 @@ internal sealed class LiveProbeHandle : ProbeHandle
         OpenedAt = openedAt;
     }
 
-    /// <summary>Mints a probe, tells its trail to open it and returns its handle.</summary>
-    public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes)
+    /// <summary>
+    /// Mints a probe, tells its trail to open it and returns its handle. <paramref name="startsTrail"/>: this is the
+    /// root of a trail the recorder just minted, and its open also starts the trail in its shard.
+    /// </summary>
+    public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, bool startsTrail = false)
     {
-        var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros());
+        var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros(), startsTrail);
         link.Trail.Tell(handle, null);
         return handle;
     }
@@ -47,6 +55,8 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override TrailId TrailId => _link.TrailId;
 
     // The open request, read by the trail actor when it receives the handle itself.
+    public bool StartsTrail { get; }
+
     public ProbeId? ParentId { get; }
 
     public ProbeKind Kind { get; }
@@ -57,10 +67,21 @@ internal sealed class LiveProbeHandle : ProbeHandle
 
     public long OpenedAt { get; }
 
-    // The close request, read by the trail actor when it receives ProbeClosing (written before it was told).
+    // The close request, read by the trail actor when it receives this handle again (written before it was told).
     public ProbeStatus? CloseStatus => _closeStatus == NoStatus ? null : (ProbeStatus)_closeStatus;
 
     public long ClosedAt => _closedAt;
+
+    /// <summary>Called by the trail's actor on each delivery: true the first time (the open), false after (the close).</summary>
+    public bool TakeOpen()
+    {
+        if (_openTaken) return false;
+        _openTaken = true;
+        return true;
+    }
+
+    /// <summary>Whether the open, just applied, also carries the close (no separate close message will come).</summary>
+    public bool ClosedWithOpen() => false;
 
     public override ProbeHandle Child(ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -107,6 +128,6 @@ internal sealed class LiveProbeHandle : ProbeHandle
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _closeStatus = status is { } s ? (int)s : NoStatus;
         _closedAt = _link.Clock.NowMicros();
-        _link.Trail.Tell(new ProbeClosing(this), null);
+        _link.Trail.Tell(this, null);
     }
 }

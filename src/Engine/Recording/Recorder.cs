@@ -48,8 +48,8 @@ public sealed class Recorder
         }
         var trailId = TrailId.New();
         if (!_engine.Admit(trailId)) return ProbeHandle.Noop;
-        var link = new TrailLink(_engine.StartTrail(trailId), trailId, _engine.Clock);
-        return LiveProbeHandle.Open(link, null, kind, name, attributes);
+        var link = new TrailLink(_engine.StartMintedTrail(trailId), trailId, _engine.Clock);
+        return LiveProbeHandle.Open(link, null, kind, name, attributes, startsTrail: true);
     }
 
     /// <summary>
