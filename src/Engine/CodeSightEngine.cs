@@ -21,6 +21,7 @@ public sealed class CodeSightEngine
     private readonly IActorRef _trails;
     private readonly IActorRef[] _shards;
     private readonly object _startLock = new();
+    private readonly IHashedGate? _hashedGate;
 
     private CodeSightEngine(ActorSystem system, EngineOptions options)
     {
@@ -28,6 +29,7 @@ public sealed class CodeSightEngine
         Settings = new EngineSettings(system.Settings.Config);
         Clock = options.Clock ?? SystemClock.Instance;
         Gate = options.Gate ?? DefaultGate(Settings);
+        _hashedGate = Gate as IHashedGate;
         var redactor = options.Redactor ?? (Settings.Redaction ? SecretRedactor.Default : SecretRedactor.PassThrough);
         var tail = options.TailPolicy ?? (Settings.TailSampling
             ? new TailSamplingPolicy(Settings.TailKeepErrors, Settings.TailSlowThreshold, new RatioGate(Settings.TailHeadRatio))
@@ -85,6 +87,14 @@ public sealed class CodeSightEngine
     internal bool Admit(TrailId trailId)
     {
         if (Gate.Verdict(trailId)) return true;
+        Counters.TrailsSampledOut.Increment();
+        return false;
+    }
+
+    /// <summary>The head gate's verdict on an id the recorder minted, whose ratio-gate hash is known; same as <see cref="Admit(TrailId)"/>.</summary>
+    internal bool Admit(TrailId trailId, uint idHash)
+    {
+        if (_hashedGate is null ? Gate.Verdict(trailId) : _hashedGate.Verdict(trailId, idHash)) return true;
         Counters.TrailsSampledOut.Increment();
         return false;
     }

@@ -5,6 +5,7 @@ using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
 using CodeSight.Engine.Clock;
+using CodeSight.Engine.Sampling;
 
 namespace CodeSight.Engine.Recording;
 
@@ -46,8 +47,8 @@ public sealed class Recorder
             _engine.Counters.TrailsSampledOut.Increment();
             return ProbeHandle.Noop;
         }
-        var trailId = TrailId.New();
-        if (!_engine.Admit(trailId)) return ProbeHandle.Noop;
+        var trailId = MintedTrailIds.Next(out var idHash);
+        if (!_engine.Admit(trailId, idHash)) return ProbeHandle.Noop;
         var link = new TrailLink(_engine.StartMintedTrail(trailId), trailId, _engine.Clock);
         return LiveProbeHandle.Open(link, null, kind, name, attributes, startsTrail: true);
     }
