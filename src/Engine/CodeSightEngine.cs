@@ -99,33 +99,33 @@ public sealed class CodeSightEngine
         return false;
     }
 
-    internal bool TryFindTrail(TrailId trailId, out IActorRef trail) => _context.Running.TryGetValue(trailId, out trail!);
+    internal bool TryFindTrail(TrailId trailId, out TrailLink trail) => _context.Running.TryGetValue(trailId, out trail!);
 
     /// <summary>
-    /// Registers a trail the recorder just minted (no one else can know its id) and returns its shard; the root
+    /// Registers a trail the recorder just minted (no one else can know its id) and returns its link; the root
     /// handle's open starts it there, so no separate start message is needed.
     /// </summary>
-    internal IActorRef StartMintedTrail(TrailId trailId)
+    internal TrailLink StartMintedTrail(TrailId trailId)
     {
-        var shard = ShardOf(trailId);
-        _context.Running[trailId] = shard;
+        var link = new TrailLink(ShardOf(trailId), trailId, Clock);
+        _context.Running[trailId] = link;
         Counters.TrailsAdmitted.Increment();
-        return shard;
+        return link;
     }
 
-    /// <summary>Finds the shard of a running trail or starts the trail; safe when several threads continue one trail.</summary>
-    internal IActorRef FindOrStartTrail(TrailId trailId, bool continued = false)
+    /// <summary>Finds the link of a running trail or starts the trail; safe when several threads continue one trail.</summary>
+    internal TrailLink FindOrStartTrail(TrailId trailId, bool continued = false)
     {
         if (_context.Running.TryGetValue(trailId, out var running)) return running;
         lock (_startLock)
         {
             if (_context.Running.TryGetValue(trailId, out running)) return running;
-            var shard = ShardOf(trailId);
+            var link = new TrailLink(ShardOf(trailId), trailId, Clock);
             // Told before the trail is visible in Running: whoever finds it there tells after, so the start comes first.
-            shard.Tell(new TrailStart(trailId, continued), null);
-            _context.Running[trailId] = shard;
+            link.Trail.Tell(new TrailStart(trailId, continued), null);
+            _context.Running[trailId] = link;
             Counters.TrailsAdmitted.Increment();
-            return shard;
+            return link;
         }
     }
 

@@ -23,6 +23,12 @@ internal sealed class LiveProbeHandle : ProbeHandle
     // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
     // tells the first delivery of this handle (the open) from the second (the close).
     private bool _openTaken;
+    // Where the open message stands: queued, applied by the trail's actor, or carrying the close as well. Moved by
+    // compare-and-swap from both sides, so exactly one of "the actor applied the open" and "the close rode along" wins.
+    private int _openState;
+    private const int OpenQueued = 0;
+    private const int OpenApplied = 1;
+    private const int OpenCarriesClose = 2;
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
         IReadOnlyDictionary<string, object?> attributes, long openedAt, bool startsTrail)
@@ -44,7 +50,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, bool startsTrail = false)
     {
         var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros(), startsTrail);
-        link.Trail.Tell(handle, null);
+        link.TellOpen(handle);
         return handle;
     }
 
@@ -80,8 +86,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
         return true;
     }
 
-    /// <summary>Whether the open, just applied, also carries the close (no separate close message will come).</summary>
-    public bool ClosedWithOpen() => false;
+    /// <summary>
+    /// Called by the trail's actor right after it applied the open: true when the close rode along with it (no separate
+    /// close message will come); otherwise marks the open applied, so the close will be told.
+    /// </summary>
+    public bool ClosedWithOpen() => Interlocked.CompareExchange(ref _openState, OpenApplied, OpenQueued) == OpenCarriesClose;
+
+    /// <summary>Called under the link's lock on close: true when the still-queued open now carries the close too.</summary>
+    public bool TryCloseWithOpen() => Interlocked.CompareExchange(ref _openState, OpenCarriesClose, OpenQueued) == OpenQueued;
 
     public override ProbeHandle Child(ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -93,14 +105,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         ArgumentNullException.ThrowIfNull(attributes);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()), null);
+        _link.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()), null);
+        _link.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, long value) => Note(key, (object)value);
@@ -113,14 +125,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()), null);
+        _link.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()));
     }
 
     public override void Fail(ProbeFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()), null);
+        _link.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()));
     }
 
     public override void Close(ProbeStatus? status = null)
@@ -128,6 +140,6 @@ internal sealed class LiveProbeHandle : ProbeHandle
         if (Interlocked.Exchange(ref _closed, 1) != 0) return;
         _closeStatus = status is { } s ? (int)s : NoStatus;
         _closedAt = _link.Clock.NowMicros();
-        _link.Trail.Tell(this, null);
+        _link.TellClose(this);
     }
 }

@@ -49,8 +49,7 @@ public sealed class Recorder
         }
         var trailId = MintedTrailIds.Next(out var idHash);
         if (!_engine.Admit(trailId, idHash)) return ProbeHandle.Noop;
-        var link = new TrailLink(_engine.StartMintedTrail(trailId), trailId, _engine.Clock);
-        return LiveProbeHandle.Open(link, null, kind, name, attributes, startsTrail: true);
+        return LiveProbeHandle.Open(_engine.StartMintedTrail(trailId), null, kind, name, attributes, startsTrail: true);
     }
 
     /// <summary>
@@ -61,9 +60,9 @@ public sealed class Recorder
     {
         if (trailId.IsEmpty) throw new ArgumentException("A trail id must not be empty (all zero).", nameof(trailId));
         if (!_enabled) return TrailRecorder.NotRecording(trailId);
-        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(new TrailLink(running, trailId, _engine.Clock));
+        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(running);
         if (!_engine.Admit(trailId)) return TrailRecorder.NotRecording(trailId);
-        return new TrailRecorder(new TrailLink(_engine.FindOrStartTrail(trailId, continued: true), trailId, _engine.Clock));
+        return new TrailRecorder(_engine.FindOrStartTrail(trailId, continued: true));
     }
 
     /// <summary>

@@ -69,7 +69,7 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
         // Stopped (or restarted after a fault outside any trail): the trails held here are gone; say so.
         foreach (var (trailId, trail) in _trails)
         {
-            context.Running.TryRemove(new KeyValuePair<TrailId, IActorRef>(trailId, Self));
+            context.Running.TryRemove(trailId, out _);
             if (!trail.IsCompleted) context.Counters.TrailFailures.Increment();
         }
         _trails.Clear();
@@ -125,7 +125,8 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
     private void Retire(TrailActor trail, bool reuse)
     {
         _trails.Remove(trail.TrailId);
-        context.Running.TryRemove(new KeyValuePair<TrailId, IActorRef>(trail.TrailId, Self));
+        // Only this shard registers or removes this id while it holds the trail, so removing by key is exact.
+        context.Running.TryRemove(trail.TrailId, out _);
         if (reuse && _spare.Count < SpareLimit && trail.ProbeCapacity <= SpareProbeCapacity) _spare.Push(trail);
     }
 }
