@@ -1,4 +1,5 @@
 using CodeSight.Actors;
+using CodeSight.Actors.Configuration;
 using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
@@ -204,6 +205,18 @@ public sealed class TrailShardTests : EngineTestKit
         var byTrail = signals.GroupBy(s => s.Probe.TrailId).ToDictionary(g => g.Key, g => g.Select(s => (s.Phase, s.Probe.Id)).ToList());
         Assert.Equal(expected.Keys.ToHashSet(), byTrail.Keys.ToHashSet());
         foreach (var (trail, order) in expected) Assert.Equal(order, byTrail[trail]);
+    }
+
+    [Fact]
+    public void TheShardCountComesFromSettingsAndZeroMeansOnePerCore()
+    {
+        var configured = new EngineSettings(ConfigurationFactory.Load(ConfigurationFactory.ParseString("codesight.engine.trail.shards = 3")));
+        Assert.Equal(3, configured.TrailShards);
+        var automatic = new EngineSettings(ConfigurationFactory.Load());
+        Assert.Equal(Math.Max(2, Environment.ProcessorCount), automatic.TrailShards);
+        var error = Assert.Throws<ConfigurationException>(() =>
+            new EngineSettings(ConfigurationFactory.Load(ConfigurationFactory.ParseString("codesight.engine.trail.shards = -1"))));
+        Assert.Contains("codesight.engine.trail.shards", error.Message);
     }
 
     /// <summary>A head sample that throws for one trail, so that trail's actor fails at completion.</summary>
