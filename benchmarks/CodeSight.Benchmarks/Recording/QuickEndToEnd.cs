@@ -20,7 +20,9 @@ public static class QuickEndToEnd
 
     public static void Run(int probesPerTrail, int rounds)
     {
-        using var system = ActorSystem.Create("quick", "codesight.stdout-loglevel = off");
+        // CODESIGHT_QUICK_HOCON adds settings to compare, e.g. "codesight.engine.trail.shards = 8".
+        var extra = Environment.GetEnvironmentVariable("CODESIGHT_QUICK_HOCON") ?? string.Empty;
+        using var system = ActorSystem.Create("quick", "codesight.stdout-loglevel = off\n" + extra);
         var engine = CodeSightEngine.Start(system);
         var rates = new List<double>();
         var cpus = new List<double>();
