@@ -28,9 +28,6 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
         // The low bits of a random id are uniform; a parsed id from elsewhere is random too (W3C asks for it).
         (int)((trailId.Low ^ (trailId.Low >> 32) ^ trailId.High) % (uint)shards);
 
-    /// <summary>Trails held now (for tests).</summary>
-    public int Count => _trails.Count;
-
     protected override bool Receive(object message)
     {
         switch (message)
@@ -112,14 +109,22 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
     private void Reap()
     {
         var now = context.Clock.NowMicros();
-        List<TrailActor>? ended = null;
+        List<(TrailActor Trail, bool Failed)>? ended = null;
         foreach (var trail in _trails.Values)
         {
-            trail.AbandonIfIdle(now);
-            if (trail.IsCompleted) (ended ??= new List<TrailActor>()).Add(trail);
+            try
+            {
+                trail.AbandonIfIdle(now);
+                if (trail.IsCompleted) (ended ??= new()).Add((trail, false));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                context.Counters.TrailFailures.Increment();
+                (ended ??= new()).Add((trail, true));
+            }
         }
         if (ended is null) return;
-        foreach (var trail in ended) Retire(trail, reuse: true);
+        foreach (var (trail, failed) in ended) Retire(trail, reuse: !failed);
     }
 
     private void Retire(TrailActor trail, bool reuse)
