@@ -8,7 +8,9 @@ namespace CodeSight.Benchmarks;
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds]</c> runs the quick interleaved tuning comparison;
-/// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement.
+/// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement;
+/// <c>-- quick-e2e [probesPerTrail] [rounds]</c> the quick end-to-end recording measurement;
+/// <c>-- quick-dropped [rounds]</c> the quick cost of opening a trail the ratio gate drops.
 /// </summary>
 public static class Program
 {
@@ -28,6 +30,18 @@ public static class Program
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
             var maxLive = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1_000;
             QuickSpawnStop.Run(spawners, rounds, maxLive);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "quick-e2e")
+        {
+            var probesPerTrail = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
+            var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
+            Recording.QuickEndToEnd.Run(probesPerTrail, rounds);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "quick-dropped")
+        {
+            Recording.QuickDroppedOpen.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10);
             return;
         }
         BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);

@@ -20,7 +20,9 @@ public sealed class CodeSightEngine
 {
     private readonly TrailContext _context;
     private readonly IActorRef _trails;
+    private readonly IActorRef[] _shards;
     private readonly object _startLock = new();
+    private readonly IHashedGate? _hashedGate;
 
     private CodeSightEngine(ActorSystem system, EngineOptions options)
     {
@@ -29,6 +31,7 @@ public sealed class CodeSightEngine
         ActivitySettings = new ActivitySettings(system.Settings.Config);
         Clock = options.Clock ?? SystemClock.Instance;
         Gate = options.Gate ?? DefaultGate(Settings);
+        _hashedGate = Gate as IHashedGate;
         var redactor = options.Redactor ?? (Settings.Redaction ? SecretRedactor.Default : SecretRedactor.PassThrough);
         Redactor = redactor;
         var tail = options.TailPolicy ?? (Settings.TailSampling
@@ -37,6 +40,11 @@ public sealed class CodeSightEngine
         _context = new TrailContext(system.EventStream, Clock, redactor, Counters, tail, Settings.IdleTimeout);
         var root = system.ActorOf(Props.Create(static () => new EngineRootActor()), "codesight");
         _trails = system.ActorOf(root, Props.Create(() => new TrailSupervisor(_context, Settings.ReapInterval)), "trails");
+        _shards = new IActorRef[Settings.TrailShards];
+        for (var i = 0; i < _shards.Length; i++)
+        {
+            _shards[i] = system.ActorOf(_trails, Props.Create(() => new TrailShard(_context)), $"shard-{i}");
+        }
         Router = system.ActorOf(root, Props.Create(() => new SamplingRouter(this)), "router");
         Recorder = new Recorder(this);
         Sight = new SightRegistry(system.EventStream, Clock, new SightSettings(system.Settings.Config));
@@ -91,7 +99,7 @@ public sealed class CodeSightEngine
     /// <summary>Code Sight's instrumentation: sight points, manual observations, thresholds and log rules.</summary>
     public SightRegistry Sight { get; }
 
-    /// <summary>Number of trails whose actor is running.</summary>
+    /// <summary>Number of trails running (admitted and not yet ended).</summary>
     public int RunningTrails => _context.Running.Count;
 
     /// <summary>Stops the engine's actors, closing nothing: call before terminating the system to end cleanly.</summary>
@@ -104,26 +112,45 @@ public sealed class CodeSightEngine
         return false;
     }
 
-    internal bool TryFindTrail(TrailId trailId, out IActorRef trail) => _context.Running.TryGetValue(trailId, out trail!);
-
-    /// <summary>Starts the actor of a fresh trail (its id was just minted, so no one else can start it).</summary>
-    internal IActorRef StartTrail(TrailId trailId, bool continued = false)
+    /// <summary>The head gate's verdict on an id the recorder minted, whose ratio-gate hash is known; same as <see cref="Admit(TrailId)"/>.</summary>
+    internal bool Admit(TrailId trailId, uint idHash)
     {
-        var trail = System.ActorOf(_trails, Props.Create(() => new TrailActor(trailId, _context, continued)), trailId.ToString());
-        _context.Running[trailId] = trail;
-        Counters.TrailsAdmitted.Increment();
-        return trail;
+        if (_hashedGate is null ? Gate.Verdict(trailId) : _hashedGate.Verdict(trailId, idHash)) return true;
+        Counters.TrailsSampledOut.Increment();
+        return false;
     }
 
-    /// <summary>Finds the running actor of a trail or starts it; safe when several threads continue one trail.</summary>
-    internal IActorRef FindOrStartTrail(TrailId trailId, bool continued = false)
+    internal bool TryFindTrail(TrailId trailId, out TrailLink trail) => _context.Running.TryGetValue(trailId, out trail!);
+
+    /// <summary>
+    /// Registers a trail the recorder just minted (no one else can know its id) and returns its link; the root
+    /// handle's open starts it there, so no separate start message is needed.
+    /// </summary>
+    internal TrailLink StartMintedTrail(TrailId trailId)
+    {
+        var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities);
+        _context.Running[trailId] = link;
+        Counters.TrailsAdmitted.Increment();
+        return link;
+    }
+
+    /// <summary>Finds the link of a running trail or starts the trail; safe when several threads continue one trail.</summary>
+    internal TrailLink FindOrStartTrail(TrailId trailId, bool continued = false)
     {
         if (_context.Running.TryGetValue(trailId, out var running)) return running;
         lock (_startLock)
         {
-            return _context.Running.TryGetValue(trailId, out running) ? running : StartTrail(trailId, continued);
+            if (_context.Running.TryGetValue(trailId, out running)) return running;
+            var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities);
+            // Told before the trail is visible in Running: whoever finds it there tells after, so the start comes first.
+            link.Trail.Tell(new TrailStart(trailId, continued), null);
+            _context.Running[trailId] = link;
+            Counters.TrailsAdmitted.Increment();
+            return link;
         }
     }
+
+    private IActorRef ShardOf(TrailId trailId) => _shards[TrailShard.IndexOf(trailId, _shards.Length)];
 
     private static ISamplingGate DefaultGate(EngineSettings settings)
     {

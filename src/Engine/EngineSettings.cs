@@ -17,6 +17,9 @@ public sealed class EngineSettings
         IdleTimeout = Positive(engine.GetTimeSpan("trail.idle-timeout"), "codesight.engine.trail.idle-timeout");
         ReapInterval = Positive(engine.GetTimeSpan("trail.reap-interval"), "codesight.engine.trail.reap-interval");
         RememberSampledOut = engine.GetInt("sampling.remember-sampled-out");
+        var shards = engine.GetInt("trail.shards");
+        if (shards < 0) throw new ConfigurationException($"codesight.engine.trail.shards: {shards} must not be negative (0 picks one per processor core).");
+        TrailShards = shards == 0 ? Math.Max(2, Environment.ProcessorCount) : shards;
         TailSampling = engine.GetBoolean("tail-sampling.enabled");
         TailKeepErrors = engine.GetBoolean("tail-sampling.keep-errors");
         TailSlowThreshold = engine.GetTimeSpan("tail-sampling.slow-threshold");
@@ -44,6 +47,12 @@ public sealed class EngineSettings
 
     /// <summary>How often idle trails are looked for.</summary>
     public TimeSpan ReapInterval { get; }
+
+    /// <summary>
+    /// How many shard actors host the trails (each trail lives in the one its id maps to); the setting's 0 means one
+    /// per processor core, at least 2.
+    /// </summary>
+    public int TrailShards { get; }
 
     /// <summary>How many sampled-out trail ids the router remembers, to drop their later messages quietly.</summary>
     public int RememberSampledOut { get; }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
+using CodeSight.Engine.Recording;
 
 namespace CodeSight.Engine.Activities;
 
@@ -132,7 +133,7 @@ public sealed class ActivityBridge : IDisposable
         if (!TryFindTrail(activity, out var trailId, out var trail)) return;
         var parent = activity.ParentSpanId == default ? (ProbeId?)null : ToProbeId(activity.ParentSpanId);
         trail.Tell(new OpenProbe(trailId, ToProbeId(activity.SpanId), parent, ActivityKinds.ToProbeKind(activity.Kind),
-            activity.DisplayName, Tags(activity.TagObjects), ProbeActivity.EpochMicros(activity.StartTimeUtc)), null);
+            activity.DisplayName, Tags(activity.TagObjects), ProbeActivity.EpochMicros(activity.StartTimeUtc)));
         Interlocked.Increment(ref _opened);
     }
 
@@ -164,9 +165,9 @@ public sealed class ActivityBridge : IDisposable
             var merged = new Dictionary<string, object?>(tags, StringComparer.Ordinal) { [EventsKey] = events };
             tags = merged;
         }
-        if (tags.Count > 0) trail.Tell(new UpdateProbe(trailId, probeId, tags, end), null);
+        if (tags.Count > 0) trail.Tell(new UpdateProbe(trailId, probeId, tags, end));
         if (activity.Status == ActivityStatusCode.Error && fault is null) fault = new ProbeFault(activity.StatusDescription ?? "error");
-        if (fault is not null) trail.Tell(new FailProbe(trailId, probeId, fault, end), null);
+        if (fault is not null) trail.Tell(new FailProbe(trailId, probeId, fault, end));
         // An explicit Ok wins over a recorded exception (as in OpenTelemetry); unset leaves it to the fault.
         ProbeStatus? status = activity.Status switch
         {
@@ -174,11 +175,11 @@ public sealed class ActivityBridge : IDisposable
             ActivityStatusCode.Error => ProbeStatus.Error,
             _ => null,
         };
-        trail.Tell(new CloseProbe(trailId, probeId, status, end), null);
+        trail.Tell(new CloseProbe(trailId, probeId, status, end));
         Interlocked.Increment(ref _closed);
     }
 
-    private bool TryFindTrail(Activity activity, out TrailId trailId, out CodeSight.Actors.IActorRef trail)
+    private bool TryFindTrail(Activity activity, out TrailId trailId, out TrailLink trail)
     {
         if (Suppressed.Value)
         {

@@ -7,8 +7,9 @@ namespace CodeSight.Engine.Recording;
 
 /// <summary>
 /// The handle of a recorded probe: each call stamps the time and tells the trail's actor. The handle is also the
-/// probe's open message — it carries everything an <see cref="OpenProbe"/> would — so opening a probe allocates one
-/// object, not two; notes and the close travel as <see cref="ProbeNoted"/> and <see cref="ProbeClosing"/>.
+/// probe's open message — it carries everything an <see cref="OpenProbe"/> would — and, told a second time, its close
+/// message (the status and time are written into it first), so a probe's open and close allocate one object, not
+/// three; notes travel as <see cref="ProbeNoted"/>.
 /// </summary>
 internal sealed class LiveProbeHandle : ProbeHandle
 {
@@ -21,10 +22,20 @@ internal sealed class LiveProbeHandle : ProbeHandle
     private int _closeStatus = NoStatus;
     private long _closedAt;
     private ProbeActivityScope? _scope;
+    // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
+    // tells the first delivery of this handle (the open) from the second (the close).
+    private bool _openTaken;
+    // Where the open message stands: queued, applied by the trail's actor, or carrying the close as well. Moved by
+    // compare-and-swap from both sides, so exactly one of "the actor applied the open" and "the close rode along" wins.
+    private int _openState;
+    private const int OpenQueued = 0;
+    private const int OpenApplied = 1;
+    private const int OpenCarriesClose = 2;
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
-        IReadOnlyDictionary<string, object?> attributes, long openedAt)
+        IReadOnlyDictionary<string, object?> attributes, long openedAt, bool startsTrail)
     {
+        StartsTrail = startsTrail;
         _link = link;
         _id = id;
         ParentId = parentId;
@@ -34,12 +45,15 @@ internal sealed class LiveProbeHandle : ProbeHandle
         OpenedAt = openedAt;
     }
 
-    /// <summary>Mints a probe, tells its trail to open it and returns its handle.</summary>
-    public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes)
+    /// <summary>
+    /// Mints a probe, tells its trail to open it and returns its handle. <paramref name="startsTrail"/>: this is the
+    /// root of a trail the recorder just minted, and its open also starts the trail in its shard.
+    /// </summary>
+    public static LiveProbeHandle Open(TrailLink link, ProbeId? parentId, ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes, bool startsTrail = false)
     {
-        var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros());
+        var handle = new LiveProbeHandle(link, ProbeId.New(), parentId, kind, name, attributes ?? ProbeAttributes.Empty, link.Clock.NowMicros(), startsTrail);
         if (link.ScopeActivities) handle._scope = ProbeActivityScope.Enter(link.TrailId, handle._id, parentId, name, handle.OpenedAt);
-        link.Trail.Tell(handle, null);
+        link.TellOpen(handle);
         return handle;
     }
 
@@ -50,6 +64,8 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override TrailId TrailId => _link.TrailId;
 
     // The open request, read by the trail actor when it receives the handle itself.
+    public bool StartsTrail { get; }
+
     public ProbeId? ParentId { get; }
 
     public ProbeKind Kind { get; }
@@ -60,10 +76,27 @@ internal sealed class LiveProbeHandle : ProbeHandle
 
     public long OpenedAt { get; }
 
-    // The close request, read by the trail actor when it receives ProbeClosing (written before it was told).
+    // The close request, read by the trail actor when it receives this handle again (written before it was told).
     public ProbeStatus? CloseStatus => _closeStatus == NoStatus ? null : (ProbeStatus)_closeStatus;
 
     public long ClosedAt => _closedAt;
+
+    /// <summary>Called by the trail's actor on each delivery: true the first time (the open), false after (the close).</summary>
+    public bool TakeOpen()
+    {
+        if (_openTaken) return false;
+        _openTaken = true;
+        return true;
+    }
+
+    /// <summary>
+    /// Called by the trail's actor right after it applied the open: true when the close rode along with it (no separate
+    /// close message will come); otherwise marks the open applied, so the close will be told.
+    /// </summary>
+    public bool ClosedWithOpen() => Interlocked.CompareExchange(ref _openState, OpenApplied, OpenQueued) == OpenCarriesClose;
+
+    /// <summary>Called under the link's lock on close: true when the still-queued open now carries the close too.</summary>
+    public bool TryCloseWithOpen() => Interlocked.CompareExchange(ref _openState, OpenCarriesClose, OpenQueued) == OpenQueued;
 
     public override ProbeHandle Child(ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -75,14 +108,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         ArgumentNullException.ThrowIfNull(attributes);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()), null);
+        _link.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()), null);
+        _link.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, long value) => Note(key, (object)value);
@@ -95,14 +128,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         ArgumentNullException.ThrowIfNull(exception);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()), null);
+        _link.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()));
     }
 
     public override void Fail(ProbeFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Trail.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()), null);
+        _link.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()));
     }
 
     public override void Close(ProbeStatus? status = null)
@@ -111,6 +144,6 @@ internal sealed class LiveProbeHandle : ProbeHandle
         _closeStatus = status is { } s ? (int)s : NoStatus;
         _closedAt = _link.Clock.NowMicros();
         _scope?.Exit(_closedAt);
-        _link.Trail.Tell(new ProbeClosing(this), null);
+        _link.TellClose(this);
     }
 }

@@ -5,6 +5,7 @@ using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Probes;
 using CodeSight.Contracts.Signals;
 using CodeSight.Engine.Clock;
+using CodeSight.Engine.Sampling;
 
 namespace CodeSight.Engine.Recording;
 
@@ -59,10 +60,9 @@ public sealed class Recorder
             _engine.Counters.TrailsSampledOut.Increment();
             return ProbeHandle.Noop;
         }
-        var trailId = TrailId.New();
-        if (!_engine.Admit(trailId)) return ProbeHandle.Noop;
-        var link = new TrailLink(_engine.StartTrail(trailId), trailId, _engine.Clock, _probesAsActivities);
-        return LiveProbeHandle.Open(link, null, kind, name, attributes);
+        var trailId = MintedTrailIds.Next(out var idHash);
+        if (!_engine.Admit(trailId, idHash)) return ProbeHandle.Noop;
+        return LiveProbeHandle.Open(_engine.StartMintedTrail(trailId), null, kind, name, attributes, startsTrail: true);
     }
 
     /// <summary>
@@ -73,9 +73,9 @@ public sealed class Recorder
     {
         if (trailId.IsEmpty) throw new ArgumentException("A trail id must not be empty (all zero).", nameof(trailId));
         if (!_enabled) return TrailRecorder.NotRecording(trailId);
-        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(new TrailLink(running, trailId, _engine.Clock, _probesAsActivities));
+        if (_engine.TryFindTrail(trailId, out var running)) return new TrailRecorder(running);
         if (!_engine.Admit(trailId)) return TrailRecorder.NotRecording(trailId);
-        return new TrailRecorder(new TrailLink(_engine.FindOrStartTrail(trailId, continued: true), trailId, _engine.Clock, _probesAsActivities));
+        return new TrailRecorder(_engine.FindOrStartTrail(trailId, continued: true));
     }
 
     /// <summary>

@@ -3,7 +3,7 @@ using CodeSight.Contracts.Ids;
 namespace CodeSight.Engine.Sampling;
 
 /// <summary>Admits every trail; the default gate.</summary>
-public sealed class AlwaysGate : ISamplingGate
+public sealed class AlwaysGate : ISamplingGate, IHashedGate
 {
     private AlwaysGate()
     {
@@ -14,4 +14,6 @@ public sealed class AlwaysGate : ISamplingGate
 
     /// <inheritdoc/>
     public bool Verdict(TrailId id) => true;
+
+    bool IHashedGate.Verdict(TrailId id, uint idHash) => true;
 }

@@ -3,7 +3,7 @@ using CodeSight.Contracts.Ids;
 namespace CodeSight.Engine.Sampling;
 
 /// <summary>Drops every trail; useful to switch recording off without touching the host.</summary>
-public sealed class NeverGate : ISamplingGate
+public sealed class NeverGate : ISamplingGate, IHashedGate
 {
     private NeverGate()
     {
@@ -14,4 +14,6 @@ public sealed class NeverGate : ISamplingGate
 
     /// <inheritdoc/>
     public bool Verdict(TrailId id) => false;
+
+    bool IHashedGate.Verdict(TrailId id, uint idHash) => false;
 }

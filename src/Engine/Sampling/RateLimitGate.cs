@@ -7,7 +7,7 @@ namespace CodeSight.Engine.Sampling;
 /// <c>trailsPerSecond</c>. Implemented as the equivalent "virtual scheduling" form of the bucket: one
 /// 64-bit theoretical arrival time updated by compare-and-swap, so concurrent verdicts never take a lock.
 /// </summary>
-public sealed class RateLimitGate : ISamplingGate
+public sealed class RateLimitGate : ISamplingGate, IHashedGate
 {
     private readonly TimeProvider _clock;
 
@@ -49,6 +49,9 @@ public sealed class RateLimitGate : ISamplingGate
 
     /// <summary>The bucket size.</summary>
     public double Burst { get; }
+
+    // The bucket does not look at the id.
+    bool IHashedGate.Verdict(TrailId id, uint idHash) => Verdict(id);
 
     /// <inheritdoc/>
     public bool Verdict(TrailId id)

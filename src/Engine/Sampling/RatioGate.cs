@@ -8,11 +8,8 @@ namespace CodeSight.Engine.Sampling;
 /// hash / 2^32 &lt; fraction. Every process that sees the same id reaches the same verdict, so a trail is
 /// sampled everywhere or nowhere.
 /// </summary>
-public sealed class RatioGate : ISamplingGate
+public sealed class RatioGate : ISamplingGate, IHashedGate
 {
-    private const uint OffsetBasis = 0x811c9dc5;
-    private const uint Prime = 0x01000193;
-
     // The admission bound in hash units: hash < _bound  <=>  hash / 2^32 < fraction. Both sides are exact in
     // double (a uint and a power-of-two scale), so the comparison has no rounding error.
     private readonly double _bound;
@@ -39,22 +36,7 @@ public sealed class RatioGate : ISamplingGate
     public bool Verdict(TrailId id) => Hash(id) < _bound;
 
     /// <summary>The FNV-1a 32-bit hash of the id's hex text; computed without formatting the text or allocating.</summary>
-    public static uint Hash(TrailId id) => HashHex(HashHex(OffsetBasis, id.High), id.Low);
+    public static uint Hash(TrailId id) => TrailIdHash.Of(id);
 
-    // Hashes the 16 lowercase hex digits of `half`, most significant first, as their UTF-8 bytes. The digit bytes
-    // are derived from the nibbles on the fly (no text buffer); what bounds the speed is the chain of 16 dependent
-    // multiplies, which FNV-1a cannot avoid.
-    private static uint HashHex(uint hash, ulong half)
-    {
-        for (var shift = 60; shift >= 0; shift -= 4)
-        {
-            var nibble = (uint)(half >> shift) & 0xF;
-            // '0'..'9' are 0x30..0x39 and 'a'..'f' are 0x61..0x66: add 39 more for nibbles above 9, without a branch.
-            var digit = nibble + 0x30 + (((9 - nibble) >> 31) * 39);
-            hash ^= digit;
-            hash *= Prime; // unchecked by default: the multiply is meant to wrap modulo 2^32
-        }
-
-        return hash;
-    }
+    bool IHashedGate.Verdict(TrailId id, uint idHash) => idHash < _bound;
 }

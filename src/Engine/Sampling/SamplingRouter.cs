@@ -33,7 +33,7 @@ internal sealed class SamplingRouter(CodeSightEngine engine) : ActorBase
     {
         if (engine.TryFindTrail(trailId, out var trail))
         {
-            trail.Tell(message, Sender);
+            trail.Trail.Tell(message, Sender);
             return;
         }
         if (_sampledOut.Contains(trailId))
@@ -51,7 +51,7 @@ internal sealed class SamplingRouter(CodeSightEngine engine) : ActorBase
             Remember(trailId);
             return;
         }
-        engine.FindOrStartTrail(trailId).Tell(message, Sender);
+        engine.FindOrStartTrail(trailId).Trail.Tell(message, Sender);
     }
 
     private void Remember(TrailId trailId)

@@ -1,6 +1,6 @@
 namespace CodeSight.Engine.Trails;
 
-/// <summary>Sent periodically to every trail: a trail idle for longer than the idle timeout abandons itself.</summary>
+/// <summary>Sent periodically to every trail shard: each of its trails idle for longer than the idle timeout abandons itself.</summary>
 internal sealed class CheckIdle : Actors.INotInfluenceReceiveTimeout
 {
     private CheckIdle() { }

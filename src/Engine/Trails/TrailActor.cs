@@ -1,4 +1,3 @@
-using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
 using CodeSight.Contracts.Messages;
 using CodeSight.Contracts.Probes;
@@ -12,62 +11,79 @@ namespace CodeSight.Engine.Trails;
 /// trail, a closed probe takes no more updates, close is idempotent, a failure marks the probe's fault and makes it
 /// close as <c>error</c>. It publishes Open/Update/Close signals on the event stream in the order it applied them,
 /// scrubbing secrets from attributes and faults on the way in. When the root and every probe are closed it
-/// publishes <see cref="TrailCompleted"/> and stops; a trail idle past the timeout closes what is left open as
-/// <c>abandoned</c> first, so no trail actor lives forever. Bad messages are counted, never thrown.
+/// publishes <see cref="TrailCompleted"/> and ends; a trail idle past the timeout closes what is left open as
+/// <c>abandoned</c> first, so no trail lives forever. Bad messages are counted, never thrown.
 /// With tail sampling the signals are held back until completion and published only if the policy keeps the trail.
+/// <para>
+/// A trail actor is a lightweight actor hosted by a <see cref="TrailShard"/>: it has no mailbox or actor cell of its
+/// own. Its shard's mailbox delivers its messages in the order they were told and runs it one message at a time, so
+/// it keeps an actor's guarantees without a spawn and a stop per trail. When a trail ends its shard may reuse the
+/// object for a later trail: <see cref="Begin"/> resets every field.
+/// </para>
 /// </summary>
-internal sealed class TrailActor : ActorBase
+internal sealed class TrailActor
 {
-    private readonly TrailId _trailId;
     private readonly TrailContext _context;
     // Probes in open order, and where each id sits in that list: a transition replaces one slot in place.
     private readonly List<Probe> _probes = new();
     private readonly Dictionary<ProbeId, int> _index = new();
     private readonly List<Signal>? _held;
-    private readonly bool _continued;
+    private TrailId _trailId;
+    private bool _continued;
     private ProbeId? _root;
     private int _rootSlot = -1;
     private int _openCount;
     private long _lastActivity;
     private bool _completed;
 
-    /// <param name="trailId">The trail.</param>
     /// <param name="context">Shared services.</param>
-    /// <param name="continued">
-    /// The trail began elsewhere (another process): probes whose parent is not here are roots of this fragment,
-    /// and the fragment completes when all its probes are closed.
-    /// </param>
-    public TrailActor(TrailId trailId, TrailContext context, bool continued)
+    public TrailActor(TrailContext context)
     {
-        _trailId = trailId;
         _context = context;
-        _continued = continued;
         _held = context.TailPolicy is null ? null : new List<Signal>();
-        _lastActivity = context.Clock.NowMicros();
     }
 
-    protected override void PostStop() => _context.Running.TryRemove(new KeyValuePair<TrailId, IActorRef>(_trailId, Self));
+    /// <summary>The trail this actor holds now.</summary>
+    public TrailId TrailId => _trailId;
 
-    protected override bool Receive(object message)
+    /// <summary>True once the trail completed (or was abandoned with no root): its shard retires it.</summary>
+    public bool IsCompleted => _completed;
+
+    /// <summary>How many probes the trail holds (its shard does not reuse an actor that grew large).</summary>
+    public int ProbeCapacity => _probes.Capacity;
+
+    /// <summary>
+    /// Starts holding <paramref name="trailId"/>, forgetting everything about any trail held before.
+    /// <paramref name="continued"/>: the trail began elsewhere (another process), so probes whose parent is not here
+    /// are roots of this fragment, and the fragment completes when all its probes are closed.
+    /// </summary>
+    public void Begin(TrailId trailId, bool continued)
+    {
+        _trailId = trailId;
+        _continued = continued;
+        _probes.Clear();
+        _index.Clear();
+        _held?.Clear();
+        _root = null;
+        _rootSlot = -1;
+        _openCount = 0;
+        _completed = false;
+        _lastActivity = _context.Clock.NowMicros();
+    }
+
+    /// <summary>Applies one message for this trail; false when it is not a trail message.</summary>
+    public bool Receive(object message)
     {
         switch (message)
         {
             // The recorder's own messages carry times from the engine's clock, stamped before they were told:
             // they serve as the activity time without another clock read.
-            case LiveProbeHandle open:
-                Open(open.Id, open.ParentId, open.Kind, open.Name, open.Attributes, open.OpenedAt);
-                Touch(open.OpenedAt);
+            case LiveProbeHandle handle:
+                Receive(handle);
                 return true;
             case ProbeNoted note:
                 Update(note.Probe.Id, note.Attributes, note.At);
                 Touch(note.At);
-                return true;
-            case ProbeClosing closing:
-                Touch(closing.Probe.ClosedAt);
-                Close(closing.Probe.Id, closing.Probe.CloseStatus, closing.Probe.ClosedAt);
-                return true;
-            case CheckIdle:
-                AbandonIfIdle();
                 return true;
         }
         // Host messages may carry times from any clock (or none): activity is read from the engine's clock when the
@@ -83,6 +99,19 @@ internal sealed class TrailActor : ActorBase
         }
         Touch(now);
         return true;
+    }
+
+    // A handle is told twice: first as its open, then (unless the open carried it) as its close.
+    private void Receive(LiveProbeHandle handle)
+    {
+        if (handle.TakeOpen())
+        {
+            Open(handle.Id, handle.ParentId, handle.Kind, handle.Name, handle.Attributes, handle.OpenedAt);
+            Touch(handle.OpenedAt);
+            if (!handle.ClosedWithOpen()) return;
+        }
+        Touch(handle.ClosedAt);
+        Close(handle.Id, handle.CloseStatus, handle.ClosedAt);
     }
 
     private void Touch(long at)
@@ -164,9 +193,9 @@ internal sealed class TrailActor : ActorBase
         Emit(new CloseSignal(closed, at));
     }
 
-    private void AbandonIfIdle()
+    /// <summary>Closes every open probe as abandoned and ends the trail if it has been idle past the timeout.</summary>
+    public void AbandonIfIdle(long now)
     {
-        var now = _context.Clock.NowMicros();
         if (_completed || now - _lastActivity < _context.IdleTimeoutMicros) return;
         for (var slot = 0; slot < _probes.Count; slot++)
         {
@@ -179,7 +208,6 @@ internal sealed class TrailActor : ActorBase
             // Children of a root that never arrived: nothing can complete; the probes were published, end here.
             _completed = true;
             FlushHeld(keep: true);
-            Context.Stop(Self);
             return;
         }
         CompleteIfDone();
@@ -200,7 +228,6 @@ internal sealed class TrailActor : ActorBase
         FlushHeld(keep);
         if (keep) _context.Events.Publish(new TrailCompleted(_trailId, root, probes));
         _context.Counters.TrailsCompleted.Increment();
-        Context.Stop(Self);
     }
 
     private bool TryGetOpen(ProbeId id, out int slot, out Probe probe)

@@ -23,6 +23,6 @@ internal sealed class TrailContext(
     public TailSamplingPolicy? TailPolicy { get; } = tailPolicy;
     public long IdleTimeoutMicros { get; } = idleTimeout.Ticks / 10;
 
-    /// <summary>Running trails by id, so messages and <c>Scope</c> can find them.</summary>
-    public ConcurrentDictionary<TrailId, Actors.IActorRef> Running { get; } = new();
+    /// <summary>Running trails by id, with the link to the shard that holds each, so messages and <c>Scope</c> can find them.</summary>
+    public ConcurrentDictionary<TrailId, Recording.TrailLink> Running { get; } = new();
 }

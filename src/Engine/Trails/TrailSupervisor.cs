@@ -4,9 +4,9 @@ using CodeSight.Actors.Supervision;
 namespace CodeSight.Engine.Trails;
 
 /// <summary>
-/// The parent of every trail actor (<c>/user/codesight/trails</c>). A trail that throws is stopped, not restarted
-/// (a fresh instance would not know the trail's probes), and counted. Every reap interval it asks each trail to
-/// check whether it has been idle too long.
+/// The parent of every trail shard (<c>/user/codesight/trails</c>). A shard that throws outside any trail (each
+/// trail's own failures are caught and counted by its shard) is restarted: its trails are lost and counted, the
+/// shard carries on with those that come after. Every reap interval it asks each shard to end its idle trails.
 /// </summary>
 internal sealed class TrailSupervisor(TrailContext context, TimeSpan reapInterval) : ActorBase
 {
@@ -20,13 +20,13 @@ internal sealed class TrailSupervisor(TrailContext context, TimeSpan reapInterva
     protected override SupervisorStrategy SupervisorStrategy() => new OneForOneStrategy(cause =>
     {
         context.Counters.TrailFailures.Increment();
-        return Directive.Stop;
+        return Directive.Restart;
     });
 
     protected override bool Receive(object message)
     {
         if (message is not Reap) return false;
-        foreach (var trail in Context.GetChildren()) trail.Tell(CheckIdle.Instance, Self);
+        foreach (var shard in Context.GetChildren()) shard.Tell(CheckIdle.Instance, Self);
         return true;
     }
 }

@@ -16,7 +16,10 @@ internal sealed class CodeSightHostedService(CodeSightRuntime runtime, ILogger<C
     public Task StartAsync(CancellationToken cancellationToken)
     {
         var kernel = loggers.CreateLogger(KernelLogForwarder.Category);
-        runtime.System.SystemActorOf(Props.Create(() => new KernelLogForwarder(kernel)), KernelLogForwarder.ActorName);
+        var forwarder = runtime.System.SystemActorOf(Props.Create(() => new KernelLogForwarder(kernel)), KernelLogForwarder.ActorName);
+        // Subscribed here rather than in the forwarder's PreStart, which runs later on the pool: a failure right after
+        // the host has started must already reach the host's logging.
+        runtime.System.EventStream.Subscribe(forwarder, typeof(CodeSight.Actors.Events.LogEvent));
         logger.LogInformation(
             "CodeSight started: actor system {System}, {Sinks} sink(s), ledger {Ledger}.",
             runtime.System.Name, runtime.Sinks.Count, runtime.LedgerSettings?.Path ?? "off");

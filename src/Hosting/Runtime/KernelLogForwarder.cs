@@ -9,7 +9,8 @@ namespace CodeSight.Hosting.Runtime;
 /// <summary>
 /// Hands the kernel's <see cref="LogEvent"/>s (an actor failed, a scheduled action threw) to the host's logging, under
 /// the category <see cref="Category"/>. That category belongs to the library, so the CodeSight logger provider never
-/// turns these entries back into observations: a failing engine actor cannot feed itself.
+/// turns these entries back into observations: a failing engine actor cannot feed itself. The hosted service subscribes
+/// it to the event stream when it creates it, so that nothing logged right after start is missed.
 /// </summary>
 internal sealed class KernelLogForwarder(ILogger logger) : ActorBase
 {
@@ -18,8 +19,6 @@ internal sealed class KernelLogForwarder(ILogger logger) : ActorBase
 
     /// <summary>The forwarder's name under <c>/system</c>.</summary>
     public const string ActorName = "codesight-log-forwarder";
-
-    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(LogEvent));
 
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 

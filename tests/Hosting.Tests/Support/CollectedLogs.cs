@@ -23,7 +23,15 @@ internal sealed class CollectedLogs : ILoggerProvider
                 if (isMatch(entry)) return entry;
             }
 
-            await _arrived.WaitAsync(timeout.Token);
+            try
+            {
+                await _arrived.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException("No matching log entry within 10 s; logged: " +
+                    string.Join(" | ", Entries.Select(e => $"{e.Level} {e.Category}: {e.Message}")));
+            }
         }
     }
 
