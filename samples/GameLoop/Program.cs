@@ -32,7 +32,7 @@ using var system = ActorSystem.Create("game-loop", config);
 var engine = CodeSightEngine.Start(system);
 var ledgerSettings = LedgerSettings.FromConfig(system.Settings.Config) with { Path = options.LedgerPath };
 var ledgerCounters = new LedgerCounters();
-var ledger = system.ActorOf(LedgerActor.Create(ledgerSettings, ledgerCounters), "ledger");
+var ledger = LedgerActor.Start(system, ledgerSettings, ledgerCounters);
 
 var world = new World(engine, options.Seed);
 var loop = new FixedStepLoop(TimeSpan.FromSeconds(1.0 / 60));

@@ -33,6 +33,13 @@ public static class ConfiguredSinks
             started.Add(system.ActorOf(FileSink.Props(settings.File), FileName));
         }
 
+        // A sink subscribes in its PreStart, which runs later on a pool thread: one flush round trip per sink makes
+        // sure it is subscribed before this returns, so what a host records right after start reaches it.
+        foreach (var sink in started)
+        {
+            sink.Ask<SinkFlushed>(FlushSink.Instance, TimeSpan.FromSeconds(10)).GetAwaiter().GetResult();
+        }
+
         return started;
     }
 }

@@ -32,6 +32,9 @@ public sealed class SinkHealth : ActorBase
         {
             if (Instances.TryGetValue(system, out health)) return health;
             health = system.SystemActorOf(Props.Create(static () => new SinkHealth()), ActorName);
+            // Subscribed here as well as in PreStart (which runs later, on the pool, and again after a restart): a sink
+            // that registers now and fills up at once must have its first drops charged. Subscribing twice is a no-op.
+            system.EventStream.Subscribe(health, typeof(Dropped));
             Instances.AddOrUpdate(system, health);
             return health;
         }

@@ -84,7 +84,7 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
             {
                 ledgerSettings = LedgerSettings.FromConfig(config);
                 ledgerCounters = new LedgerCounters();
-                ledger = system.ActorOf(LedgerActor.Create(ledgerSettings, ledgerCounters), LedgerName);
+                ledger = LedgerActor.Start(system, ledgerSettings, ledgerCounters, LedgerName);
             }
 
             var engine = CodeSightEngine.Start(system, options.Engine);

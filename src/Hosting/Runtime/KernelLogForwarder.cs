@@ -20,6 +20,9 @@ internal sealed class KernelLogForwarder(ILogger logger) : ActorBase
     /// <summary>The forwarder's name under <c>/system</c>.</summary>
     public const string ActorName = "codesight-log-forwarder";
 
+    // Also subscribed by the hosted service when it creates the forwarder; this covers a restart (subscribing twice is a no-op).
+    protected override void PreStart() => Context.System.EventStream.Subscribe(Self, typeof(LogEvent));
+
     protected override void PostStop() => Context.System.EventStream.Unsubscribe(Self);
 
     protected override bool Receive(object message)

@@ -66,6 +66,24 @@ public sealed class LedgerActor : PersistentActor
         return Props.Create(() => new LedgerSupervisor(settings, counters)).WithDispatcher(ActorSystemSettings.BlockingIoDispatcherId);
     }
 
+    /// <summary>
+    /// Starts the ledger as <c>/user/<paramref name="name"/></c> and subscribes it to observations and closed probes
+    /// before returning, so that everything published after this call is journaled. (A subscription made only in the
+    /// actor's PreStart would begin later, on a pool thread, and miss what a host records right away.)
+    /// </summary>
+    /// <param name="system">The system whose event stream the ledger journals.</param>
+    /// <param name="settings">Where and how to write.</param>
+    /// <param name="counters">Where to count what was and was not persisted.</param>
+    /// <param name="name">The actor's name under <c>/user</c>.</param>
+    public static IActorRef Start(ActorSystem system, LedgerSettings settings, LedgerCounters counters, string name = "ledger")
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var ledger = system.ActorOf(Create(settings, counters), name);
+        system.EventStream.Subscribe<Observation>(ledger);
+        system.EventStream.Subscribe<CloseSignal>(ledger);
+        return ledger;
+    }
+
     /// <inheritdoc />
     protected override bool ReceiveRecover(object message)
     {

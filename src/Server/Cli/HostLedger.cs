@@ -30,7 +30,7 @@ internal sealed class HostLedger
     public static HostLedger Start(ActorSystem system, string path)
     {
         var settings = LedgerSettings.FromConfig(system.Settings.Config) with { Path = path };
-        var actor = system.ActorOf(LedgerActor.Create(settings, new LedgerCounters()), "ledger");
+        var actor = LedgerActor.Start(system, settings, new LedgerCounters());
         return new HostLedger(actor, new SqliteLedgerView(settings), path);
     }
 

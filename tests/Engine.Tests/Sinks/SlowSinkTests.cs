@@ -76,6 +76,9 @@ public sealed class SlowSinkTests() : CodeSight.TestKit.TestKit("codesight.engin
             var names = closes.ReceiveN(20).Cast<CloseSignal>().Select(c => c.Probe.Name).ToHashSet();
             Assert.Equal(20, names.Count);
             Assert.True(entered.Wait(TimeSpan.FromSeconds(5)));
+            // Drops reach the sink's counters through the health actor, which hears of them from the trails' threads:
+            // wait until the fifteen that must be dropped have been charged before reading the report.
+            AwaitCondition(() => counters.Dropped >= 15, message: "the full sink's drops are charged to it");
             var whileBlocked = await SinkHealth.Of(Sys).Ask<SinkStatsReport>(GetSinkStats.Instance);
             // At most 1 in the write and 4 queued get through; concurrent producers racing for the last slot can
             // make the kernel drop one or two more, never fewer.

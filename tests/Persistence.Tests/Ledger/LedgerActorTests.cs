@@ -39,6 +39,22 @@ public sealed class LedgerActorTests : TestKit.TestKit
     }
 
     [Fact]
+    public void StartedLedgerJournalsWhatIsPublishedTheMomentStartReturns()
+    {
+        var counters = new LedgerCounters();
+        // Published straight after Start, before the actor can have run its PreStart on the pool: Start subscribed it.
+        IActorRef ledger = LedgerActor.Start(Sys, LedgerSettingsForTest(), counters);
+        for (int i = 0; i < 5; i++)
+        {
+            Sys.EventStream.Publish(LedgerSamples.Observation(i));
+        }
+
+        Assert.Equal(5, Flush(ledger).Size);
+        Assert.Equal((5L, 0L), (counters.Persisted, counters.Failed));
+        Assert.Equal("/user/ledger", ledger.Path.ToStringWithoutAddress());
+    }
+
+    [Fact]
     public void WritesAFinalCheckpointWhenItStops()
     {
         var counters = new LedgerCounters();
