@@ -76,7 +76,15 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
         {
             var config = system.Settings.Config;
             var hosting = new HostingSettings(config);
-            var sinks = ConfiguredSinks.Start(system, options.ConsoleOut);
+            var sinks = new List<IActorRef>(ConfiguredSinks.Start(system, options.ConsoleOut));
+            foreach (var start in options.Sinks.Additional)
+            {
+                if (start(system) is not { } sink) continue;
+                // Subscribed in its PreStart: one flush round trip makes sure that happened before the engine starts.
+                sink.Ask<SinkFlushed>(FlushSink.Instance, hosting.StepTimeout).GetAwaiter().GetResult();
+                sinks.Add(sink);
+            }
+
             IActorRef? ledger = null;
             LedgerSettings? ledgerSettings = null;
             LedgerCounters? ledgerCounters = null;
