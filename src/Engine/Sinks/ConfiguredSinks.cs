@@ -13,7 +13,8 @@ public static class ConfiguredSinks
 
     /// <summary>
     /// Starts every enabled sink in <paramref name="system"/> and returns their refs (empty when none is enabled).
-    /// Call it once per system: a second call fails because the actor names are taken.
+    /// Call it once per system: a second call fails because the actor names are taken. It returns once every sink has
+    /// started and subscribed (one flush round trip each, at most 10 s), so call it at start-up, not from inside an actor.
     /// </summary>
     /// <param name="system">The system whose configuration and event stream the sinks use.</param>
     /// <param name="console">Where the console sink writes; default standard output.</param>
