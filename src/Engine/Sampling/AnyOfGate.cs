@@ -8,54 +8,16 @@ namespace CodeSight.Engine.Sampling;
 /// </summary>
 public sealed class AnyOfGate : ISamplingGate, IHashedGate
 {
-    private readonly ISamplingGate[] _gates;
-    // The same gates where they are built-in ones that take a known hash; null for the others.
-    private readonly IHashedGate?[] _hashed;
+    private readonly GateSequence _gates;
 
     /// <summary>Combines gates; with no gates no trail is admitted.</summary>
-    public AnyOfGate(params ISamplingGate[] gates)
-    {
-        ArgumentNullException.ThrowIfNull(gates);
-        for (var i = 0; i < gates.Length; i++)
-        {
-            if (gates[i] is null)
-            {
-                throw new ArgumentNullException(nameof(gates), $"Gate {i} is null.");
-            }
-        }
-
-        _gates = (ISamplingGate[])gates.Clone();
-        _hashed = Array.ConvertAll(_gates, g => g as IHashedGate);
-    }
+    public AnyOfGate(params ISamplingGate[] gates) => _gates = new GateSequence(gates);
 
     /// <summary>The inner gates, in the order they are asked.</summary>
-    public IReadOnlyList<ISamplingGate> Gates => _gates;
+    public IReadOnlyList<ISamplingGate> Gates => _gates.Gates;
 
     /// <inheritdoc/>
-    public bool Verdict(TrailId id)
-    {
-        foreach (var gate in _gates)
-        {
-            if (gate.Verdict(id))
-            {
-                return true;
-            }
-        }
+    public bool Verdict(TrailId id) => _gates.AnyGives(true, id);
 
-        return false;
-    }
-
-    bool IHashedGate.Verdict(TrailId id, uint idHash)
-    {
-        for (var i = 0; i < _gates.Length; i++)
-        {
-            var hashed = _hashed[i];
-            if (hashed is null ? _gates[i].Verdict(id) : hashed.Verdict(id, idHash))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    bool IHashedGate.Verdict(TrailId id, uint idHash) => _gates.AnyGives(true, id, idHash);
 }

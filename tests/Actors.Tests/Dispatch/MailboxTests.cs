@@ -64,23 +64,13 @@ public sealed class MailboxTests : TestKit.TestKit
         ExpectTerminated(actor);
     }
 
-    [Fact]
-    public void AnActorFloodingItselfYieldsTheOnlyThreadToOthers()
+    [Theory]
+    [InlineData("one-thread")]
+    [InlineData("one-thread-short-slice")] // yields once its time slice is over
+    public void AnActorFloodingItselfYieldsTheOnlyThreadToOthers(string dispatcher)
     {
-        var flooder = Sys.ActorOf(Props.Create(() => new Flooder(TestActor)).WithDispatcher("one-thread"));
-        var echo = Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher("one-thread"));
-        flooder.Tell("start", null);
-        ExpectMsg("flooding");
-        echo.Tell("still served", TestActor);
-        ExpectMsg("still served");
-        Sys.Stop(flooder);
-    }
-
-    [Fact]
-    public void AnActorFloodingItselfYieldsTheOnlyThreadOnceItsTimeSliceIsOver()
-    {
-        var flooder = Sys.ActorOf(Props.Create(() => new Flooder(TestActor)).WithDispatcher("one-thread-short-slice"));
-        var echo = Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher("one-thread-short-slice"));
+        var flooder = Sys.ActorOf(Props.Create(() => new Flooder(TestActor)).WithDispatcher(dispatcher));
+        var echo = Sys.ActorOf(Props.Create<EchoActor>().WithDispatcher(dispatcher));
         flooder.Tell("start", null);
         ExpectMsg("flooding");
         echo.Tell("still served", TestActor);
