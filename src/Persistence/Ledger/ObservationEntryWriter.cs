@@ -115,21 +115,15 @@ internal sealed class ObservationEntryWriter
             _members.Add(member);
         }
 
-        _members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        SortMembers();
         Raw("{"u8);
         for (int i = 0; i < _members.Count; i++)
         {
-            if (i > 0)
-            {
-                Raw(","u8);
-            }
-
-            if (!TryString(_members[i].Key))
+            if (!TryMemberKey(i))
             {
                 return false;
             }
 
-            Raw(":"u8);
             bool written = _members[i].Value switch
             {
                 null => Raw("null"u8),
@@ -164,28 +158,37 @@ internal sealed class ObservationEntryWriter
             _members.Add(new KeyValuePair<string, object?>(metric.Key, null));
         }
 
-        _members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        SortMembers();
         Raw("{"u8);
         for (int i = 0; i < _members.Count; i++)
         {
-            if (i > 0)
-            {
-                Raw(","u8);
-            }
-
-            if (!TryString(_members[i].Key))
-            {
-                return false;
-            }
-
-            Raw(":"u8);
-            if (!TryDouble(metrics[_members[i].Key]))
+            if (!TryMemberKey(i) || !TryDouble(metrics[_members[i].Key]))
             {
                 return false;
             }
         }
 
         Raw("}"u8);
+        return true;
+    }
+
+    // RFC 8785 orders an object's members by their keys' UTF-16 code units, which is what ordinal comparison does.
+    private void SortMembers() => _members.Sort(static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+
+    // Writes the separator and key of member i ("key": with a leading comma after the first); false if the key cannot be written.
+    private bool TryMemberKey(int i)
+    {
+        if (i > 0)
+        {
+            Raw(","u8);
+        }
+
+        if (!TryString(_members[i].Key))
+        {
+            return false;
+        }
+
+        Raw(":"u8);
         return true;
     }
 

@@ -5,8 +5,9 @@ using CodeSight.Server.Web.Ledger;
 namespace CodeSight.Server.Cli;
 
 /// <summary>
-/// The ledger a command journals into (<c>demo --db</c>, <c>serve --ledger</c>): the ledger actor, subscribed to the
-/// system's closed probes and observations, and the read-only view the dashboard's ledger panel shows and verifies.
+/// The ledger <c>codesight serve --ledger</c> journals into: the ledger actor, subscribed to the system's closed probes
+/// and observations, and the read-only view the dashboard's ledger panel shows and verifies. (<c>demo</c> gets its
+/// ledger from <c>CodeSightRuntime</c>, as a generic host does.)
 /// </summary>
 internal sealed class HostLedger
 {
