@@ -18,8 +18,13 @@ public static class ConfiguredSinks
     /// </summary>
     /// <param name="system">The system whose configuration and event stream the sinks use.</param>
     /// <param name="console">Where the console sink writes; default standard output.</param>
+    /// <param name="additional">
+    /// Further sinks to start after the configured ones: each factory is given the system and returns the sink's ref, or
+    /// null to start nothing. A sink must answer <see cref="FlushSink"/> with <see cref="SinkFlushed"/>, as every
+    /// <see cref="SinkActor"/> does.
+    /// </param>
     /// <exception cref="CodeSight.Actors.Configuration.ConfigurationException">A sink setting is invalid.</exception>
-    public static IReadOnlyList<IActorRef> Start(ActorSystem system, TextWriter? console = null)
+    public static IReadOnlyList<IActorRef> Start(ActorSystem system, TextWriter? console = null, IEnumerable<Func<ActorSystem, IActorRef?>>? additional = null)
     {
         ArgumentNullException.ThrowIfNull(system);
         var settings = new SinkSettings(system.Settings.Config);
@@ -32,6 +37,11 @@ public static class ConfiguredSinks
         if (settings.FileEnabled)
         {
             started.Add(system.ActorOf(FileSink.Props(settings.File), FileName));
+        }
+
+        foreach (var start in additional ?? [])
+        {
+            if (start(system) is { } sink) started.Add(sink);
         }
 
         // A sink subscribes in its PreStart, which runs later on a pool thread: one flush round trip per sink makes

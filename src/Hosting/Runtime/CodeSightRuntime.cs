@@ -44,7 +44,7 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
     /// <summary>The <c>codesight.hosting</c> settings in force.</summary>
     public HostingSettings Hosting { get; }
 
-    /// <summary>The sinks started from <c>codesight.engine.sinks</c>, in start order.</summary>
+    /// <summary>The sinks started from <c>codesight.engine.sinks</c> and <see cref="CodeSightSinkOptions.Additional"/>, in start order.</summary>
     public IReadOnlyList<IActorRef> Sinks { get; }
 
     /// <summary>The ledger actor, or null when the ledger is off.</summary>
@@ -76,15 +76,7 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
         {
             var config = system.Settings.Config;
             var hosting = new HostingSettings(config);
-            var sinks = new List<IActorRef>(ConfiguredSinks.Start(system, options.ConsoleOut));
-            foreach (var start in options.Sinks.Additional)
-            {
-                if (start(system) is not { } sink) continue;
-                // Subscribed in its PreStart: one flush round trip makes sure that happened before the engine starts.
-                sink.Ask<SinkFlushed>(FlushSink.Instance, hosting.StepTimeout).GetAwaiter().GetResult();
-                sinks.Add(sink);
-            }
-
+            var sinks = ConfiguredSinks.Start(system, options.ConsoleOut, options.Sinks.Additional);
             IActorRef? ledger = null;
             LedgerSettings? ledgerSettings = null;
             LedgerCounters? ledgerCounters = null;
