@@ -57,8 +57,10 @@ internal sealed class ClientSession
         if (Interlocked.Increment(ref _queued) > _hub.Settings.ClientQueue)
         {
             Interlocked.Decrement(ref _queued);
-            Interlocked.Increment(ref _dropped);
+            // The hub's total counts first, so that a reader who takes the client's count before the total never
+            // sees the client ahead of the server (stats read them in that order).
             _hub.CountDrop();
+            Interlocked.Increment(ref _dropped);
             return;
         }
 
@@ -107,8 +109,8 @@ internal sealed class ClientSession
         if (Interlocked.Increment(ref _controlQueued) > MaxControlMessages && message is byte[])
         {
             Interlocked.Decrement(ref _controlQueued);
-            Interlocked.Increment(ref _dropped);
             _hub.CountDrop();
+            Interlocked.Increment(ref _dropped);
             return;
         }
 

@@ -178,6 +178,9 @@ internal sealed class LiveHub : IAsyncDisposable
             return;
         }
 
+        // Each client's own counters are read before the shared ones: a client's drop counts into the hub's total
+        // first, so read in this order the total is never behind the sum of the clients, even mid-flood.
+        var clients = _clients.Keys.Select(c => (Client: c, Sent: c.Sent, Dropped: c.Dropped, Queued: c.Queued)).ToList();
         var rates = SnapshotRates();
         var shared = new ArrayBufferWriter<byte>(1024);
         using (var writer = new Utf8JsonWriter(shared))
@@ -191,14 +194,14 @@ internal sealed class LiveHub : IAsyncDisposable
         var sharedMembers = shared.WrittenSpan[1..^1].ToArray();
         var sight = SightState();
         var now = _engine.Clock.NowMicros();
-        foreach (var client in _clients.Keys)
+        foreach (var (client, sent, dropped, queued) in clients)
         {
-            client.Send(ClientStats(client, sharedMembers, now));
+            client.Send(ClientStats(sent, dropped, queued, sharedMembers, now));
             client.Send(sight);
         }
     }
 
-    private byte[] ClientStats(ClientSession client, byte[] sharedMembers, long now)
+    private byte[] ClientStats(long sent, long dropped, int queued, byte[] sharedMembers, long now)
     {
         var head = WireWriter.Write(w =>
         {
@@ -207,9 +210,9 @@ internal sealed class LiveHub : IAsyncDisposable
             WireWriter.Millis(w, now);
             w.WriteNumber("intervalMs"u8, _settings.StatsInterval.TotalMilliseconds);
             w.WriteStartObject("client"u8);
-            w.WriteNumber("sent"u8, client.Sent);
-            w.WriteNumber("dropped"u8, client.Dropped);
-            w.WriteNumber("queued"u8, client.Queued);
+            w.WriteNumber("sent"u8, sent);
+            w.WriteNumber("dropped"u8, dropped);
+            w.WriteNumber("queued"u8, queued);
             w.WriteEndObject();
         });
         var message = new byte[head.Length + 1 + sharedMembers.Length];

@@ -305,6 +305,44 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task StatsTakenMidFloodNeverShowTheClientAheadOfTheServerTotal()
+    {
+        await using var live = await LiveServer.StartAsync(s => s with { ClientQueue = 4 });
+        await using var slow = await live.ConnectAsync();
+        var text = new string('z', 16 * 1024);
+        // Logs keep arriving (and dropping) while stats are taken back to back, so some stats are cut mid-drop.
+        var flood = Task.Run(() =>
+        {
+            for (var i = 0; i < 4000; i++) live.Engine.Sight.Log("flood", text);
+        });
+        var stats = Task.Run(async () =>
+        {
+            while (!flood.IsCompleted)
+            {
+                live.Server.Hub.SendStats();
+                await Task.Delay(1);
+            }
+        });
+        var checkedStats = 0;
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+        while ((!flood.IsCompleted || checkedStats < 20) && DateTime.UtcNow < deadline)
+        {
+            var message = await slow.ReceiveAsync();
+            Assert.NotNull(message);
+            if (message.Value.GetProperty("type").GetString() != "stats") continue;
+            var client = message.Value.GetProperty("client").GetProperty("dropped").GetInt64();
+            var server = message.Value.GetProperty("server").GetProperty("dropped").GetInt64();
+            Assert.True(server >= client, $"stats said the server dropped {server} in all but this client alone {client}");
+            checkedStats++;
+        }
+
+        await flood;
+        await stats;
+        Assert.True(checkedStats >= 20, $"only {checkedStats} stats arrived");
+        Assert.True(live.Server.DroppedForSlowClients > 0, "nothing was dropped, so the stats were never cut mid-drop");
+    }
+
+    [Fact]
     public async Task StatsReportRatesOpenTrailsAndEngineCounters()
     {
         await using var live = await LiveServer.StartAsync();
