@@ -13,13 +13,16 @@ namespace CodeSight.Benchmarks.Ledger;
 /// benchmarks/results/ledger-benchmarks.md.
 /// </summary>
 /// <remarks>
-/// 2 cores (AMD EPYC), .NET 10.0.12, shared machine at load average 8-16, ShortRun in-process, per entry
-/// (before: Verify 16.249 us, ReadAndHashPayloads 4.387 us, ratio 3.71, on a quieter machine):
+/// 2 cores (AMD EPYC), .NET 10.0.12, quiet machine (load 1.2-2.1), MediumRun in-process, per entry, after the
+/// checking thread took over all payload hashing and hashes reuse a per-thread digest context (2026-12-06):
 /// <code>
-/// | Method              | Mean     | Error     | Ratio |
-/// | Verify              | 9.252 us | 50.302 us |  1.17 |
-/// | ReadAndHashPayloads | 7.983 us | 12.810 us |  1.01 |
+/// | Method              | Mean     | Error     | StdDev    | Ratio |
+/// | Verify              | 1.531 us | 0.0316 us | 0.0474 us |  1.17 |
+/// | ReadAndHashPayloads | 1.310 us | 0.0169 us | 0.0247 us |  1.00 |
 /// </code>
+/// Both threads are busy (about 1.4 us of CPU each per entry), so anything else runnable on the two cores
+/// slows Verify more than the one-threaded baseline: some runs measure 2.2 us. The full history is in the
+/// results file.
 /// </remarks>
 public class LedgerVerifyBenchmark
 {

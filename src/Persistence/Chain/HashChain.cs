@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using CodeSight.Persistence.Merkle;
 
 namespace CodeSight.Persistence.Chain;
 
@@ -44,6 +45,6 @@ public static class HashChain
         Span<byte> input = stackalloc byte[2 * SHA256.HashSizeInBytes];
         previous.CopyTo(input);
         leafHash.CopyTo(input[SHA256.HashSizeInBytes..]);
-        SHA256.HashData(input, destination);
+        Sha256Hasher.Hash(input, destination);
     }
 }

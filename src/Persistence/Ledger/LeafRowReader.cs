@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.CodeAnalysis;
 using CodeSight.Persistence.Merkle;
 using CodeSight.Persistence.Sqlite;
 
@@ -6,10 +7,13 @@ namespace CodeSight.Persistence.Ledger;
 
 /// <summary>
 /// The verifier's reading half: walks the leaf table and the ledger's journal rows in sequence order (merged
-/// like a join), hashes every payload, and hands the entries on in <see cref="LeafBatch"/>es, so that on a
-/// machine with two cores SQLite and the payload hashes run beside the chain links, Merkle nodes and
-/// checkpoints of the checking half. Stops at the first problem it can see on its own (a gap, a malformed
-/// hash, a moved or altered payload, a payload gone without retention, journal rows past the last leaf).
+/// like a join) and hands the entries on in <see cref="LeafBatch"/>es, so that on a machine with two cores SQLite
+/// runs beside the hashing of the checking half. The reader copies each payload into the batch for the checking
+/// thread to hash, and hashes only payloads too large for the batch's copy budget itself: SHA-256 from two threads
+/// at once contends inside OpenSSL (each digest reset takes a shared lock), and measured on two cores that made
+/// splitting the hashes between the threads slower and erratic, not faster. Stops at the first problem it can see
+/// on its own (a gap, a malformed hash, a moved or altered payload it hashed, a payload gone without retention,
+/// journal rows past the last leaf).
 /// </summary>
 internal sealed class LeafRowReader(
     SqliteStatement leafRows, SqliteStatement payloadRows, long prunedThrough, BlockingCollection<LeafBatch> full, BlockingCollection<LeafBatch> empty)
@@ -87,33 +91,26 @@ internal sealed class LeafRowReader(
             if (payloadAvailable && payloadRows.Int64(0) == sequence)
             {
                 ReadOnlySpan<byte> payload = payloadRows.Blob(1);
-                MerkleHash.Leaf(payload, leaf);
-                long? written = LedgerEntryCodec.ReadSequence(payload);
-                if (written != sequence)
+                if (batch.CanCopy(payload.Length))
                 {
-                    batch.Fail(
-                        LedgerProblem.RowsReordered,
-                        sequence,
-                        written is long other
-                            ? $"entry {sequence} holds the payload written as entry {other}"
-                            : $"the payload of entry {sequence} carries no sequence number",
-                        afterHashing: true);
-                    return;
+                    batch.CopyPayload(index, payload);
+                }
+                else
+                {
+                    batch.States[index] = LeafState.Hashed;
+                    if (!TryHashPayload(payload, sequence, storedLeaf, leaf, out LedgerProblem problem, out string? reason))
+                    {
+                        batch.Fail(problem, sequence, reason, afterHashing: true);
+                        return;
+                    }
                 }
 
-                if (!leaf.SequenceEqual(storedLeaf))
-                {
-                    batch.Fail(LedgerProblem.PayloadAltered, sequence, $"the payload of entry {sequence} does not hash to its recorded leaf hash", afterHashing: true);
-                    return;
-                }
-
-                batch.Pruned[index] = false;
                 payloadAvailable = payloadRows.Read();
             }
             else if (sequence <= prunedThrough)
             {
                 storedLeaf.CopyTo(leaf);
-                batch.Pruned[index] = true;
+                batch.States[index] = LeafState.Pruned;
             }
             else
             {
@@ -139,5 +136,35 @@ internal sealed class LeafRowReader(
 
         batch ??= new LeafBatch();
         batch.IsLast = true;
+    }
+
+    /// <summary>
+    /// Hashes one entry's payload into <paramref name="leaf"/> and checks that it is the payload written for
+    /// <paramref name="sequence"/> and matches the stored leaf hash; the reader and the checking thread share it.
+    /// </summary>
+    public static bool TryHashPayload(
+        ReadOnlySpan<byte> payload, long sequence, ReadOnlySpan<byte> storedLeaf, Span<byte> leaf, out LedgerProblem problem, [NotNullWhen(false)] out string? reason)
+    {
+        MerkleHash.Leaf(payload, leaf);
+        long? written = LedgerEntryCodec.ReadSequence(payload);
+        if (written != sequence)
+        {
+            problem = LedgerProblem.RowsReordered;
+            reason = written is long other
+                ? $"entry {sequence} holds the payload written as entry {other}"
+                : $"the payload of entry {sequence} carries no sequence number";
+            return false;
+        }
+
+        if (!leaf.SequenceEqual(storedLeaf))
+        {
+            problem = LedgerProblem.PayloadAltered;
+            reason = $"the payload of entry {sequence} does not hash to its recorded leaf hash";
+            return false;
+        }
+
+        problem = LedgerProblem.None;
+        reason = null;
+        return true;
     }
 }

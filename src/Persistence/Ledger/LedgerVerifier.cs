@@ -38,8 +38,8 @@ public static class LedgerVerifier
         });
     }
 
-    // One pass over the leaf table and the journal in sequence order: a reader thread reads and hashes the
-    // payloads (LeafRowReader), this one chains, builds the Merkle frontier and checks the checkpoints.
+    // One pass over the leaf table and the journal in sequence order: a reader thread reads the rows and copies the
+    // payloads (LeafRowReader); this one hashes them, chains, builds the Merkle frontier and checks the checkpoints.
     private sealed class Audit(SqliteDatabase database, SqliteTransaction transaction, LedgerVerifierOptions options)
     {
         private readonly MerkleFrontier _frontier = new();
@@ -133,13 +133,23 @@ public static class LedgerVerifier
             for (int i = 0; i < batch.Count; i++)
             {
                 long sequence = batch.Sequences[i];
-                if (batch.Pruned[i])
+                switch (batch.States[i])
                 {
-                    _pruned++;
-                }
-                else
-                {
-                    _hashed++;
+                    case LeafState.Pruned:
+                        _pruned++;
+                        break;
+                    case LeafState.PayloadCopied:
+                        _hashed++;
+                        if (!LeafRowReader.TryHashPayload(
+                            batch.Payload(i), sequence, batch.Slot(batch.StoredLeaves, i), batch.Slot(batch.Leaves, i), out LedgerProblem problem, out string? reason))
+                        {
+                            return Fail(problem, sequence, reason);
+                        }
+
+                        break;
+                    default:
+                        _hashed++;
+                        break;
                 }
 
                 HashChain.Next(_chain, batch.Slot(batch.Leaves, i), _chain);

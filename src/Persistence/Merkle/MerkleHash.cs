@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Security.Cryptography;
 
 namespace CodeSight.Persistence.Merkle;
@@ -45,24 +44,17 @@ public static class MerkleHash
     /// <param name="destination">At least <see cref="Size"/> bytes.</param>
     public static void Leaf(ReadOnlySpan<byte> payload, Span<byte> destination)
     {
-        int length = payload.Length + 1;
-        byte[]? rented = null;
-        Span<byte> input = length <= StackPayloadLimit
-            ? stackalloc byte[StackPayloadLimit]
-            : (rented = ArrayPool<byte>.Shared.Rent(length));
-        try
+        if (payload.Length >= StackPayloadLimit)
         {
-            input[0] = LeafPrefix;
-            payload.CopyTo(input[1..]);
-            SHA256.HashData(input[..length], destination);
+            // Two updates cost less than copying a large payload behind its prefix byte.
+            Sha256Hasher.Hash(LeafPrefix, payload, destination);
+            return;
         }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<byte>.Shared.Return(rented);
-            }
-        }
+
+        Span<byte> input = stackalloc byte[StackPayloadLimit];
+        input[0] = LeafPrefix;
+        payload.CopyTo(input[1..]);
+        Sha256Hasher.Hash(input[..(payload.Length + 1)], destination);
     }
 
     /// <summary>Interior node hash: SHA-256(0x01 || <paramref name="left"/> || <paramref name="right"/>).</summary>
@@ -94,6 +86,6 @@ public static class MerkleHash
         input[0] = NodePrefix;
         left.CopyTo(input[1..]);
         right.CopyTo(input[(1 + Size)..]);
-        SHA256.HashData(input, destination);
+        Sha256Hasher.Hash(input, destination);
     }
 }

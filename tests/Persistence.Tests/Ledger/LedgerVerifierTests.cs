@@ -74,6 +74,34 @@ public sealed class LedgerVerifierTests : IDisposable
         AssertProblem(LedgerProblem.RowsReordered, 6, "written as entry 7");
     }
 
+    // The reader hashes some payloads of a batch and hands the others to the checking thread: every position
+    // must be caught at its own sequence number, whichever thread hashes it.
+    [Theory]
+    [MemberData(nameof(EverySequence))]
+    public void ReportsAPayloadAlteredAtAnySequenceNumber(long sequence)
+    {
+        _file.Scalar($"UPDATE journal SET payload = CAST(CAST(payload AS TEXT) || ' ' AS BLOB) WHERE sequence_number = {sequence}");
+
+        LedgerVerification result = AssertProblem(LedgerProblem.PayloadAltered, sequence, $"the payload of entry {sequence} does not hash");
+        Assert.Equal((sequence - 1, sequence), (result.EntriesChecked, result.PayloadsHashed));
+    }
+
+    [Theory]
+    [MemberData(nameof(EverySequence))]
+    public void ReportsAPayloadMovedToAnySequenceNumber(long sequence)
+    {
+        long other = sequence == 20 ? 19 : sequence + 1;
+        _file.Scalar(
+            $"UPDATE journal SET sequence_number = -1 WHERE sequence_number = {sequence};" +
+            $"UPDATE journal SET sequence_number = {sequence} WHERE sequence_number = {other};" +
+            $"UPDATE journal SET sequence_number = {other} WHERE sequence_number = -1;");
+
+        long first = Math.Min(sequence, other);
+        AssertProblem(LedgerProblem.RowsReordered, first, $"entry {first} holds the payload written as entry {Math.Max(sequence, other)}");
+    }
+
+    public static TheoryData<long> EverySequence() => new(Enumerable.Range(1, 20).Select(i => (long)i));
+
     [Fact]
     public void ReportsWholeEntriesSwappedWithTheirHashes()
     {

@@ -35,6 +35,24 @@ public sealed class MerkleHashTests
     }
 
     [Fact]
+    public void LeavesAndNodesHashedOnSeveralThreadsAtOnceMatchOneShotSha256()
+    {
+        // Each thread reuses its own digest context: no hash may see another's input or a previous hash's state.
+        Parallel.For(0, 4, new ParallelOptions { MaxDegreeOfParallelism = 4 }, worker =>
+        {
+            var random = new Random(worker);
+            for (int i = 0; i < 2000; i++)
+            {
+                byte[] payload = new byte[random.Next(0, 3000)];
+                random.NextBytes(payload);
+                byte[] leaf = MerkleHash.Leaf(payload);
+                Assert.Equal(SHA256.HashData([0x00, .. payload]), leaf);
+                Assert.Equal(SHA256.HashData([0x01, .. leaf, .. leaf]), MerkleHash.Node(leaf, leaf));
+            }
+        });
+    }
+
+    [Fact]
     public void NodeHashesTheOnePrefixFollowedByBothChildren()
     {
         byte[] left = SHA256.HashData("left"u8);

@@ -1,0 +1,33 @@
+using System.Security.Cryptography;
+
+namespace CodeSight.Persistence.Merkle;
+
+/// <summary>
+/// SHA-256 through one reusable hash object per thread. On Linux every one-shot <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
+/// sets up a fresh OpenSSL digest context, which costs more than hashing a 64-byte block and contends between
+/// threads hashing at once; a context kept per thread and reset after each hash avoids both. The ledger hashes
+/// two or three short inputs per entry (leaf, chain link, Merkle nodes), so this is most of its hashing cost.
+/// </summary>
+internal static class Sha256Hasher
+{
+    [ThreadStatic]
+    private static IncrementalHash? t_hash;
+
+    /// <summary>Writes SHA-256(<paramref name="input"/>) into <paramref name="destination"/> (32 bytes).</summary>
+    public static void Hash(ReadOnlySpan<byte> input, Span<byte> destination)
+    {
+        IncrementalHash hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        hash.AppendData(input);
+        hash.GetHashAndReset(destination);
+    }
+
+    /// <summary>Writes SHA-256(<paramref name="prefix"/> || <paramref name="input"/>) into <paramref name="destination"/> without copying the input.</summary>
+    public static void Hash(byte prefix, ReadOnlySpan<byte> input, Span<byte> destination)
+    {
+        IncrementalHash hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        ReadOnlySpan<byte> first = [prefix];
+        hash.AppendData(first);
+        hash.AppendData(input);
+        hash.GetHashAndReset(destination);
+    }
+}
