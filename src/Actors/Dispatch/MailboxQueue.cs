@@ -11,7 +11,9 @@ namespace CodeSight.Actors.Dispatch;
 /// Memory: nothing is allocated until the first message, and the first segment holds 2 slots, so an idle actor
 /// costs a few bytes and a short-lived one that gets a single message allocates little. When a segment fills up it is frozen and a segment twice as large (up to
 /// <see cref="MaxSegmentCapacity"/>) is linked after it; in steady state the last segment is reused as a ring, so
-/// queueing allocates nothing per message.
+/// queueing allocates nothing per message. A segment of <see cref="ApartFromCapacity"/> slots or more also carries
+/// a 272-byte array that keeps its two positions on cache lines of their own (see Segment); only busy actors' queues
+/// grow that large.
 /// Ordering: segments are only ever appended, and a producer always enqueues into the newest segment it can see,
 /// so two messages from one thread keep their order.
 /// </remarks>
