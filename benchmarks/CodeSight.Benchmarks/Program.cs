@@ -10,6 +10,7 @@ namespace CodeSight.Benchmarks;
 /// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds]</c> runs the quick interleaved tuning comparison;
 /// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement;
 /// <c>-- quick-e2e [probesPerTrail] [rounds]</c> the quick end-to-end recording measurement;
+/// <c>-- quick-child [rounds]</c> the quick caller-thread cost of a child probe against OpenTelemetry;
 /// <c>-- quick-dropped [rounds]</c> the quick cost of opening a trail the ratio gate drops.
 /// </summary>
 public static class Program
@@ -37,6 +38,11 @@ public static class Program
             var probesPerTrail = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
             Recording.QuickEndToEnd.Run(probesPerTrail, rounds);
+            return;
+        }
+        if (args.Length > 0 && args[0] == "quick-child")
+        {
+            Recording.QuickChildProbe.Run(args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 5);
             return;
         }
         if (args.Length > 0 && args[0] == "quick-dropped")

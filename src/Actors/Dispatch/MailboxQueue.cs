@@ -11,7 +11,9 @@ namespace CodeSight.Actors.Dispatch;
 /// Memory: nothing is allocated until the first message, and the first segment holds 2 slots, so an idle actor
 /// costs a few bytes and a short-lived one that gets a single message allocates little. When a segment fills up it is frozen and a segment twice as large (up to
 /// <see cref="MaxSegmentCapacity"/>) is linked after it; in steady state the last segment is reused as a ring, so
-/// queueing allocates nothing per message.
+/// queueing allocates nothing per message. A segment of <see cref="ApartFromCapacity"/> slots or more also carries
+/// a 272-byte array that keeps its two positions on cache lines of their own (see Segment); only busy actors' queues
+/// grow that large.
 /// Ordering: segments are only ever appended, and a producer always enqueues into the newest segment it can see,
 /// so two messages from one thread keep their order.
 /// </remarks>
@@ -21,6 +23,9 @@ internal struct MailboxQueue
 {
     internal const int InitialSegmentCapacity = 2;
     internal const int MaxSegmentCapacity = 4096;
+
+    /// <summary>Segments this large and larger keep their producer and consumer positions on separate cache lines.</summary>
+    internal const int ApartFromCapacity = 32;
 
     private Segment? _first;        // set once; lets the consumer start at the right segment
     private Segment? _head;         // consumer only
@@ -117,10 +122,20 @@ internal struct MailboxQueue
     private sealed class Segment
     {
         private const long FrozenBit = 1L << 62;
+        // Where a large segment keeps its positions: the tail and the head each on a cache line of its own (64 bytes
+        // from each other and from the array's length, which every access reads).
+        private const int TailIndex = 8;
+        private const int HeadIndex = 16;
+        private const int ApartLength = 32;
         private readonly Slot[] _slots;
         private readonly long _mask;
+        // Small segments keep their positions here, beside the fields both sides read. A busy actor's queue grows into
+        // large segments, whose positions live apart in _apart: there a producer claiming a slot and the consumer
+        // taking one do not write to a cache line the other side reads on every message (false sharing would cost a
+        // cross-core miss per message on each side).
         private long _tail;   // next position producers claim; FrozenBit set once frozen
         private long _head;   // next position the consumer reads
+        private readonly long[]? _apart;
         public Segment? Next;
 
         public Segment(int capacity)
@@ -128,7 +143,12 @@ internal struct MailboxQueue
             _slots = new Slot[capacity];
             _mask = capacity - 1;
             for (var i = 0; i < capacity; i++) _slots[i].Sequence = i;
+            if (capacity >= ApartFromCapacity) _apart = new long[ApartLength];
         }
+
+        private ref long Tail => ref _apart is null ? ref _tail : ref _apart[TailIndex];
+
+        private ref long Head => ref _apart is null ? ref _head : ref _apart[HeadIndex];
 
         public int Capacity => _slots.Length;
 
@@ -137,13 +157,13 @@ internal struct MailboxQueue
             var slots = _slots;
             while (true)
             {
-                var tail = Volatile.Read(ref _tail);
+                var tail = Volatile.Read(ref Tail);
                 if ((tail & FrozenBit) != 0) return false;
                 ref var slot = ref slots[tail & _mask];
                 var diff = Volatile.Read(ref slot.Sequence) - tail;
                 if (diff == 0)
                 {
-                    if (Interlocked.CompareExchange(ref _tail, tail + 1, tail) == tail)
+                    if (Interlocked.CompareExchange(ref Tail, tail + 1, tail) == tail)
                     {
                         slot.Message = message;
                         slot.Sender = sender;
@@ -161,7 +181,7 @@ internal struct MailboxQueue
 
         public bool TryDequeue(out Envelope envelope)
         {
-            var head = _head;
+            var head = Head;
             ref var slot = ref _slots[head & _mask];
             if (Volatile.Read(ref slot.Sequence) != head + 1)
             {
@@ -172,18 +192,18 @@ internal struct MailboxQueue
             slot.Message = null;
             slot.Sender = null;
             Volatile.Write(ref slot.Sequence, head + _slots.Length);
-            _head = head + 1;
+            Head = head + 1;
             return true;
         }
 
-        public bool HasClaimedItem => (Volatile.Read(ref _tail) & ~FrozenBit) != _head;
+        public bool HasClaimedItem => (Volatile.Read(ref Tail) & ~FrozenBit) != Head;
 
         public bool IsFrozenAndDrained
         {
             get
             {
-                var tail = Volatile.Read(ref _tail);
-                return (tail & FrozenBit) != 0 && (tail & ~FrozenBit) == _head;
+                var tail = Volatile.Read(ref Tail);
+                return (tail & FrozenBit) != 0 && (tail & ~FrozenBit) == Head;
             }
         }
 
@@ -191,9 +211,9 @@ internal struct MailboxQueue
         {
             while (true)
             {
-                var tail = Volatile.Read(ref _tail);
+                var tail = Volatile.Read(ref Tail);
                 if ((tail & FrozenBit) != 0) return;
-                if (Interlocked.CompareExchange(ref _tail, tail | FrozenBit, tail) == tail) return;
+                if (Interlocked.CompareExchange(ref Tail, tail | FrozenBit, tail) == tail) return;
             }
         }
     }

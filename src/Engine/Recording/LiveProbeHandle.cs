@@ -18,6 +18,9 @@ internal sealed class LiveProbeHandle : ProbeHandle
     private static readonly object BoxedFalse = false;
     private readonly TrailLink _link;
     private readonly ProbeId _id;
+    // A copy of the link's trail id: the shard reads it for every message of the probe, and reading it from the link
+    // would pull the link's cache line (which the recording thread writes on every tell, under its lock) across cores.
+    private readonly TrailId _trailId;
     private int _closed;
     private int _closeStatus = NoStatus;
     private long _closedAt;
@@ -37,6 +40,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         StartsTrail = startsTrail;
         _link = link;
+        _trailId = link.TrailId;
         _id = id;
         ParentId = parentId;
         Kind = kind;
@@ -61,7 +65,7 @@ internal sealed class LiveProbeHandle : ProbeHandle
 
     public override ProbeId Id => _id;
 
-    public override TrailId TrailId => _link.TrailId;
+    public override TrailId TrailId => _trailId;
 
     // The open request, read by the trail actor when it receives the handle itself.
     public bool StartsTrail { get; }

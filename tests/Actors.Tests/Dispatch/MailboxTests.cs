@@ -32,10 +32,15 @@ public sealed class MailboxTests : TestKit.TestKit
 
     private sealed class PerSenderOrder : ReceiveActor
     {
-        public PerSenderOrder(IActorRef probe, int senders, int perSender)
+        public PerSenderOrder(IActorRef probe, int senders, int perSender, ManualResetEventSlim? gate = null)
         {
             var next = new int[senders];
             var done = 0;
+            Receive<string>(s => s == "block", _ =>
+            {
+                probe.Tell("blocked", Self);
+                gate?.Wait(TimeSpan.FromSeconds(10));
+            });
             Receive<(int Sender, int Seq)>(m =>
             {
                 if (m.Seq != next[m.Sender]) probe.Tell($"sender {m.Sender}: expected {next[m.Sender]}, got {m.Seq}", Self);
@@ -122,6 +127,72 @@ public sealed class MailboxTests : TestKit.TestKit
         threads.ForEach(t => t.Start());
         ExpectMsg("all in order", TimeSpan.FromSeconds(10));
         threads.ForEach(t => t.Join());
+    }
+
+    [Fact]
+    public void AQueueThatGrowsIntoLargeSegmentsKeepsEachSendersOrderAndLosesNothing()
+    {
+        // 4 x 5,000 messages queue up behind a blocked actor: the queue grows through its small segments into large ones
+        // (whose positions live apart), every sender racing the others for slots; then the actor drains them all.
+        const int senders = 4, perSender = 5_000;
+        using var gate = new ManualResetEventSlim();
+        var receiver = Sys.ActorOf(Props.Create(() => new PerSenderOrder(TestActor, senders, perSender, gate)));
+        receiver.Tell("block", null);
+        ExpectMsg("blocked");
+        var threads = Enumerable.Range(0, senders).Select(s => new Thread(() =>
+        {
+            for (var i = 0; i < perSender; i++) receiver.Tell((s, i), null);
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        threads.ForEach(t => t.Join());
+        gate.Set();
+        ExpectMsg("all in order", TimeSpan.FromSeconds(10));
+    }
+
+    [Fact]
+    public void ALargeSegmentReusedAsARingWhileSendersRaceTheActorLosesNothing()
+    {
+        // The senders first fill the queue behind the blocked actor, so that it grows into large segments; then the actor
+        // drains while they go on sending: the last segment is reused lap after lap, and the actor goes idle and is
+        // scheduled again now and then, racing the senders.
+        const int senders = 3, perSender = 100_000, beforeRelease = 500;
+        using var gate = new ManualResetEventSlim();
+        using var filled = new CountdownEvent(senders);
+        var receiver = Sys.ActorOf(Props.Create(() => new PerSenderOrder(TestActor, senders, perSender, gate)));
+        receiver.Tell("block", null);
+        ExpectMsg("blocked");
+        var threads = Enumerable.Range(0, senders).Select(s => new Thread(() =>
+        {
+            for (var i = 0; i < perSender; i++)
+            {
+                receiver.Tell((s, i), null);
+                if (i == beforeRelease) filled.Signal();
+                if (i % 64 == 0) Thread.Yield(); // let the actor catch up now and then
+            }
+        })).ToList();
+        threads.ForEach(t => t.Start());
+        Assert.True(filled.Wait(TimeSpan.FromSeconds(10)), "the senders did not fill the queue");
+        gate.Set();
+        ExpectMsg("all in order", TimeSpan.FromSeconds(20));
+        threads.ForEach(t => t.Join());
+    }
+
+    [Fact]
+    public void MessagesLeftInAGrownQueueBecomeDeadLettersWhenTheActorStops()
+    {
+        const int queued = 10_000;
+        using var gate = new ManualResetEventSlim();
+        var actor = Sys.ActorOf(Props.Create(() => new BlockingActor(TestActor, gate)));
+        Watch(actor);
+        actor.Tell("block", null);
+        ExpectMsg("blocked");
+        var before = Sys.Counters.DeadLetters;
+        for (var i = 0; i < queued; i++) actor.Tell(i, null);
+        Sys.Stop(actor); // a system message: handled before the queued user messages, which are then drained
+        gate.Set();
+        ExpectTerminated(actor);
+        AwaitCondition(() => Sys.Counters.DeadLetters - before >= queued, TimeSpan.FromSeconds(10));
+        Assert.Equal(queued, Sys.Counters.DeadLetters - before);
     }
 
     [Fact]
