@@ -1,4 +1,5 @@
 using CodeSight.Engine;
+using CodeSight.Engine.Discovery;
 
 namespace CodeSight.Hosting;
 
@@ -24,6 +25,16 @@ public sealed class CodeSightOptions
 
     /// <summary>Which of the configured sinks run.</summary>
     public CodeSightSinkOptions Sinks { get; set; } = new();
+
+    /// <summary>
+    /// Whether to look for a running CodeSight server at start (<c>CODESIGHT_URL</c>, the discovery file of
+    /// <c>codesight serve</c>, then 127.0.0.1:8765) and forward to it beside the host's own sinks and ledger
+    /// (<c>codesight.hosting.forward</c>). With no server found the host records embedded only.
+    /// </summary>
+    public bool? ForwardToServer { get; set; }
+
+    /// <summary>What the server search of <see cref="ForwardToServer"/> reads; null for the real environment. Not bound from configuration.</summary>
+    public ServerLocatorOptions? ServerLocator { get; set; }
 
     /// <summary>
     /// Any other setting, keyed by its full HOCON path with a HOCON value, e.g.

@@ -3,7 +3,7 @@ using CodeSight.Engine.Discovery;
 
 namespace CodeSight.Engine.Forwarding;
 
-/// <summary>What <see cref="ServerForwarding.StartAsync"/> decided.</summary>
+/// <summary>What <see cref="ServerForwarding"/>'s <c>StartAsync</c> decided.</summary>
 /// <param name="Location">The server found, or none, with the notes of the search.</param>
 /// <param name="Sink">The forwarding sink, or null when the host records embedded only.</param>
 /// <param name="Counters">The sink's counters, or null when there is no sink.</param>

@@ -18,23 +18,38 @@ public static class ServerForwarding
     /// <param name="settings">Queue, batch and backoff; default <c>codesight.engine.forward</c> of the system.</param>
     /// <param name="cancellationToken">Cancels the search.</param>
     /// <exception cref="CodeSight.Actors.Configuration.ConfigurationException">A forwarding setting is invalid.</exception>
-    public static async Task<ForwardingChoice> StartAsync(CodeSightEngine engine, ServerLocatorOptions? locator = null, ForwardingSettings? settings = null, CancellationToken cancellationToken = default)
+    public static Task<ForwardingChoice> StartAsync(CodeSightEngine engine, ServerLocatorOptions? locator = null, ForwardingSettings? settings = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(engine);
-        settings ??= ForwardingSettings.FromConfig(engine.System.Settings.Config);
+        return StartAsync(engine.System, locator, settings, cancellationToken);
+    }
+
+    /// <summary>
+    /// Locates a server and starts forwarding to it when one is found, before any engine runs: a host that starts
+    /// its sinks first (as <c>CodeSightRuntime</c> does) forwards everything the engine will publish.
+    /// </summary>
+    /// <param name="system">The host's actor system; the sink subscribes to its event stream.</param>
+    /// <param name="locator">What the search reads; default the real environment, discovery folder and port.</param>
+    /// <param name="settings">Queue, batch and backoff; default <c>codesight.engine.forward</c> of the system.</param>
+    /// <param name="cancellationToken">Cancels the search.</param>
+    /// <exception cref="CodeSight.Actors.Configuration.ConfigurationException">A forwarding setting is invalid.</exception>
+    public static async Task<ForwardingChoice> StartAsync(ActorSystem system, ServerLocatorOptions? locator = null, ForwardingSettings? settings = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        settings ??= ForwardingSettings.FromConfig(system.Settings.Config);
         var location = await ServerLocator.LocateAsync(locator, cancellationToken).ConfigureAwait(false);
         if (!location.Found)
         {
-            Publish(engine, LogLevel.Info, "No CodeSight server found; recording embedded. " + location.Describe());
+            Publish(system, LogLevel.Info, "No CodeSight server found; recording embedded. " + location.Describe());
             return new ForwardingChoice(location, null, null);
         }
 
         var counters = new ForwarderCounters();
-        var sink = engine.System.ActorOf(ServerForwardingSink.Props(location, settings, counters), ServerForwardingSink.ActorName);
-        Publish(engine, LogLevel.Info, $"Forwarding to the CodeSight server at {location.Url} (found by {location.Source}). " + location.Describe());
+        var sink = system.ActorOf(ServerForwardingSink.Props(location, settings, counters), ServerForwardingSink.ActorName);
+        Publish(system, LogLevel.Info, $"Forwarding to the CodeSight server at {location.Url} (found by {location.Source}). " + location.Describe());
         return new ForwardingChoice(location, sink, counters);
     }
 
-    private static void Publish(CodeSightEngine engine, LogLevel level, string text) =>
-        engine.System.EventStream.Publish(new LogEvent(level, nameof(ServerForwarding), text, null, DateTimeOffset.UtcNow));
+    private static void Publish(ActorSystem system, LogLevel level, string text) =>
+        system.EventStream.Publish(new LogEvent(level, nameof(ServerForwarding), text, null, DateTimeOffset.UtcNow));
 }

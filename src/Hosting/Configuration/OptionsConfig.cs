@@ -81,6 +81,7 @@ internal static class OptionsConfig
         if (options.Sinks.Console is { } console) Line(text, "codesight.engine.sinks.console.enabled", console ? "on" : "off");
         if (options.Sinks.File is { } file) Line(text, "codesight.engine.sinks.file.enabled", file ? "on" : "off");
         if (options.Sinks.FilePath is { } filePath) Line(text, "codesight.engine.sinks.file.path", Quote(filePath));
+        if (options.ForwardToServer is { } forward) Line(text, "codesight.hosting.forward", forward ? "on" : "off");
         return text.ToString();
     }
 

@@ -21,8 +21,8 @@ internal sealed class CodeSightHostedService(CodeSightRuntime runtime, ILogger<C
         // the host has started must already reach the host's logging.
         runtime.System.EventStream.Subscribe(forwarder, typeof(CodeSight.Actors.Events.LogEvent));
         logger.LogInformation(
-            "CodeSight started: actor system {System}, {Sinks} sink(s), ledger {Ledger}.",
-            runtime.System.Name, runtime.Sinks.Count, runtime.LedgerSettings?.Path ?? "off");
+            "CodeSight started: actor system {System}, {Sinks} sink(s), ledger {Ledger}, server {Server}.",
+            runtime.System.Name, runtime.Sinks.Count, runtime.LedgerSettings?.Path ?? "off", DescribeForwarding(runtime.Forwarding));
         return Task.CompletedTask;
     }
 
@@ -40,4 +40,11 @@ internal sealed class CodeSightHostedService(CodeSightRuntime runtime, ILogger<C
             report.SinksFlushed.Count,
             report.Ledger is { } ledger ? $"flushed at {ledger.Size} entries" : runtime.Ledger is null ? "off" : "not flushed");
     }
+
+    private static string DescribeForwarding(CodeSight.Engine.Forwarding.ForwardingChoice? choice) => choice switch
+    {
+        null => "forwarding off",
+        { Forwarding: true } => $"{choice.Location.Url} (found by {choice.Location.Source})",
+        _ => "none found, recording embedded: " + choice.Location.Describe(),
+    };
 }

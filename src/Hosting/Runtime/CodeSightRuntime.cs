@@ -1,6 +1,7 @@
 using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
 using CodeSight.Engine;
+using CodeSight.Engine.Forwarding;
 using CodeSight.Engine.Recording;
 using CodeSight.Engine.Sinks;
 using CodeSight.Hosting.Configuration;
@@ -21,8 +22,9 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
     private readonly Lock _stopLock = new();
     private Task<CodeSightStopReport>? _stopping;
 
-    private CodeSightRuntime(ActorSystem system, CodeSightEngine engine, HostingSettings hosting, IReadOnlyList<IActorRef> sinks, IActorRef? ledger, LedgerSettings? ledgerSettings, LedgerCounters? ledgerCounters)
+    private CodeSightRuntime(ActorSystem system, CodeSightEngine engine, HostingSettings hosting, IReadOnlyList<IActorRef> sinks, IActorRef? ledger, LedgerSettings? ledgerSettings, LedgerCounters? ledgerCounters, ForwardingChoice? forwarding)
     {
+        Forwarding = forwarding;
         System = system;
         Engine = engine;
         Hosting = hosting;
@@ -44,8 +46,17 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
     /// <summary>The <c>codesight.hosting</c> settings in force.</summary>
     public HostingSettings Hosting { get; }
 
-    /// <summary>The sinks started from <c>codesight.engine.sinks</c> and <see cref="CodeSightSinkOptions.Additional"/>, in start order.</summary>
+    /// <summary>
+    /// The sinks started from <c>codesight.engine.sinks</c> and <see cref="CodeSightSinkOptions.Additional"/>, then the
+    /// server-forwarding sink when <c>codesight.hosting.forward</c> found a server, in start order.
+    /// </summary>
     public IReadOnlyList<IActorRef> Sinks { get; }
+
+    /// <summary>
+    /// What the server search decided when <c>codesight.hosting.forward</c> is on (the server found and the
+    /// forwarder's counters, or the notes of a search that found none); null when forwarding is off.
+    /// </summary>
+    public ForwardingChoice? Forwarding { get; }
 
     /// <summary>The ledger actor, or null when the ledger is off.</summary>
     public IActorRef? Ledger { get; }
@@ -60,8 +71,9 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
     public bool IsRunning => Volatile.Read(ref _stopping) is null;
 
     /// <summary>
-    /// Starts the system, the configured sinks, the ledger when switched on, and the engine, in that order so that the
-    /// sinks and the ledger see everything the engine publishes.
+    /// Starts the system, the configured sinks (and, when <c>codesight.hosting.forward</c> is on and a server is found,
+    /// the sink that forwards to it), the ledger when switched on, and the engine, in that order so that the sinks and
+    /// the ledger see everything the engine publishes.
     /// </summary>
     /// <param name="options">What to start.</param>
     /// <param name="section">Where the options came from (a configuration section path), used to name a bad key.</param>
@@ -76,7 +88,16 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
         {
             var config = system.Settings.Config;
             var hosting = new HostingSettings(config);
-            var sinks = ConfiguredSinks.Start(system, options.ConsoleOut, options.Sinks.Additional);
+            ForwardingChoice? forwarding = null;
+            IEnumerable<Func<ActorSystem, IActorRef?>> additional = options.Sinks.Additional;
+            if (hosting.Forward)
+            {
+                // The search reads the environment and files and may probe the default port (bounded by its timeout).
+                forwarding = ServerForwarding.StartAsync(system, options.ServerLocator).GetAwaiter().GetResult();
+                if (forwarding.Sink is { } forwarder) additional = [.. additional, _ => forwarder];
+            }
+
+            var sinks = ConfiguredSinks.Start(system, options.ConsoleOut, additional);
             IActorRef? ledger = null;
             LedgerSettings? ledgerSettings = null;
             LedgerCounters? ledgerCounters = null;
@@ -88,7 +109,7 @@ public sealed class CodeSightRuntime : IAsyncDisposable, IDisposable
             }
 
             var engine = CodeSightEngine.Start(system, options.Engine);
-            return new CodeSightRuntime(system, engine, hosting, sinks, ledger, ledgerSettings, ledgerCounters);
+            return new CodeSightRuntime(system, engine, hosting, sinks, ledger, ledgerSettings, ledgerCounters, forwarding);
         }
         catch
         {

@@ -11,6 +11,7 @@ public sealed class HostingSettings
         ArgumentNullException.ThrowIfNull(config);
         var hosting = config.GetConfig("codesight.hosting");
         Ledger = hosting.GetBoolean("ledger");
+        Forward = hosting.GetBoolean("forward");
         DrainTimeout = hosting.GetTimeSpan("drain-timeout");
         if (DrainTimeout < TimeSpan.Zero) throw new ConfigurationException($"codesight.hosting.drain-timeout: {DrainTimeout} must be zero or more.");
         StepTimeout = hosting.GetTimeSpan("step-timeout");
@@ -19,6 +20,9 @@ public sealed class HostingSettings
 
     /// <summary>Whether the ledger runs with the host.</summary>
     public bool Ledger { get; }
+
+    /// <summary>Whether the host looks for a running CodeSight server at start and forwards to it when it finds one.</summary>
+    public bool Forward { get; }
 
     /// <summary>How long a stop waits for running trails to complete.</summary>
     public TimeSpan DrainTimeout { get; }

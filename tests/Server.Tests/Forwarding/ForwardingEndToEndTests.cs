@@ -4,8 +4,14 @@ using CodeSight.Contracts.Probes;
 using CodeSight.Engine;
 using CodeSight.Engine.Discovery;
 using CodeSight.Engine.Forwarding;
+using CodeSight.Engine.Recording;
 using CodeSight.Engine.Sinks;
+using CodeSight.Hosting;
+using CodeSight.Hosting.Runtime;
 using CodeSight.Server.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace CodeSight.Server.Tests.Forwarding;
 
@@ -84,6 +90,67 @@ public sealed class ForwardingEndToEndTests
             await host.Terminate();
             host.Dispose();
             if (!serverStopped) await live.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AGenericHostWithForwardingOnFindsTheServerAndFlushesWhatItForwardedWhenItStops()
+    {
+        await using var live = await LiveServer.StartAsync();
+        var environment = new Dictionary<string, string>
+        {
+            [ServerLocatorOptions.UrlVariable] = live.Server.Url.ToString(),
+            [ServerLocatorOptions.TokenVariable] = live.Server.Token,
+        };
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddCodeSight(options =>
+        {
+            options.SystemName = "hosted-forwarder";
+            options.ForwardToServer = true;
+            options.ServerLocator = new ServerLocatorOptions { Environment = environment.GetValueOrDefault };
+        });
+        using var app = builder.Build();
+        await app.StartAsync();
+        var stopped = false;
+        try
+        {
+            var runtime = app.Services.GetRequiredService<CodeSightRuntime>();
+            var choice = runtime.Forwarding!;
+            Assert.True(choice.Forwarding);
+            Assert.Equal(ServerSource.Environment, choice.Location.Source);
+            Assert.Contains(choice.Sink!, runtime.Sinks);
+            var counters = choice.Counters!;
+            await WaitAsync(() => counters.Connected, "the hosted forwarder to connect", counters);
+
+            await using var watcher = await live.ConnectAsync();
+            await watcher.SendAsync("""{"type":"subscribe","id":"w","filter":{"kinds":["trail"]}}""");
+            await watcher.ExpectAsync("ack");
+            var recorder = app.Services.GetRequiredService<Recorder>();
+            string trailId;
+            using (var root = recorder.OpenTrail("hosted lap", ProbeKind.Run))
+            {
+                trailId = root.TrailId.ToString();
+            }
+
+            System.Text.Json.JsonElement? trail = null;
+            while (trail is null)
+            {
+                var message = await watcher.ReceiveAsync() ?? throw new InvalidOperationException("The server closed the watcher's connection.");
+                if (message.GetProperty("type").GetString() == "trail" && message.GetProperty("trailId").GetString() == trailId) trail = message;
+            }
+
+            Assert.Equal("hosted lap", trail.Value.GetProperty("probes")[0].GetProperty("name").GetString());
+
+            // The host's stop flushes the forwarder with the other sinks: what it forwarded is acknowledged, none lost.
+            await app.StopAsync();
+            stopped = true;
+            Assert.Equal(2, counters.Acknowledged);
+            Assert.Equal(0, counters.Rejected + counters.Lost + counters.DroppedQueueFull + counters.Pending);
+        }
+        finally
+        {
+            if (!stopped) await app.StopAsync();
         }
     }
 
