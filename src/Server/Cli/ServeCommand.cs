@@ -1,8 +1,9 @@
 using System.CommandLine;
-using CodeSight.Actors;
 using CodeSight.Actors.Configuration;
-using CodeSight.Engine;
+using CodeSight.Hosting;
+using CodeSight.Hosting.Runtime;
 using CodeSight.Server.Web;
+using CodeSight.Server.Web.Ledger;
 
 namespace CodeSight.Server.Cli;
 
@@ -29,13 +30,12 @@ internal static class ServeCommand
         {
             var seconds = parse.GetValue(duration);
             if (seconds is <= 0) return Fail("--duration must be positive.");
-            Config loaded;
             ServerSettings settings;
+            var file = parse.GetValue(config);
             try
             {
-                var file = parse.GetValue(config);
                 if (file is { Exists: false }) return Fail($"--config: the file '{file.FullName}' does not exist.");
-                loaded = ConfigurationFactory.Load(file is null ? null : ConfigurationFactory.ParseString(await File.ReadAllTextAsync(file.FullName, cancel), file.FullName));
+                var loaded = ConfigurationFactory.Load(file is null ? null : ConfigurationFactory.ParseString(await File.ReadAllTextAsync(file.FullName, cancel), file.FullName));
                 settings = ServerSettings.FromConfig(loaded);
             }
             catch (ConfigurationException e)
@@ -52,29 +52,43 @@ internal static class ServeCommand
             if (settings.Problem() is { } problem) return Fail("--" + problem);
             var ledgerFile = parse.GetValue(ledger);
             if (ledgerFile is { Directory.Exists: false }) return Fail($"--ledger: the folder '{ledgerFile.DirectoryName}' does not exist.");
-            return await RunAsync(loaded, settings, seconds, Console.Out, cancel, ledgerFile?.FullName);
+            return await RunAsync(file?.FullName, settings, seconds, Console.Out, cancel, ledgerFile?.FullName);
         });
         return command;
     }
 
     /// <summary>
-    /// Runs the server until <paramref name="cancel"/> or <paramref name="seconds"/>; returns the exit code. With
-    /// <paramref name="ledgerPath"/>, everything the engine records (ingest included) is journaled there.
+    /// Runs the server until <paramref name="cancel"/> or <paramref name="seconds"/>; returns the exit code. The engine,
+    /// the sinks switched on in <paramref name="configFile"/> and, with <paramref name="ledgerPath"/>, the ledger that
+    /// journals everything the engine records (ingest included) run in a <see cref="CodeSightRuntime"/>, as in a
+    /// generic host: the stop drains running trails, flushes the sinks and the ledger, and reports what it could not.
     /// </summary>
-    public static async Task<int> RunAsync(Config config, ServerSettings settings, double? seconds, TextWriter output, CancellationToken cancel, string? ledgerPath = null)
+    public static async Task<int> RunAsync(string? configFile, ServerSettings settings, double? seconds, TextWriter output, CancellationToken cancel, string? ledgerPath = null)
     {
-        using var system = ActorSystem.Create("codesight-serve", config);
-        var engine = CodeSightEngine.Start(system);
-        DashboardServer server;
-        HostLedger? ledger = null;
+        CodeSightRuntime runtime;
         try
         {
-            ledger = ledgerPath is null ? null : HostLedger.Start(system, ledgerPath);
-            server = await DashboardServer.StartAsync(engine, settings, ledger?.View, cancel);
+            runtime = CodeSightRuntime.Start(new CodeSightOptions
+            {
+                SystemName = "codesight-serve",
+                HoconFile = configFile,
+                Ledger = { Enabled = ledgerPath is not null, Path = ledgerPath },
+            }, "codesight serve");
+        }
+        catch (ConfigurationException e)
+        {
+            return Fail(e.Message);
+        }
+
+        DashboardServer server;
+        try
+        {
+            var view = runtime.LedgerSettings is { } ledger ? new SqliteLedgerView(ledger) : null;
+            server = await DashboardServer.StartAsync(runtime.Engine, settings, view, cancel);
         }
         catch (IOException e)
         {
-            await system.Terminate();
+            await runtime.StopAsync(CancellationToken.None);
             return Fail(e.Message + " Choose another port with --port (0 picks a free one).");
         }
 
@@ -92,7 +106,7 @@ internal static class ServeCommand
             await output.WriteLineAsync($"codesight serve: dashboard {server.UrlWithToken}");
             await output.WriteLineAsync($"websocket: {server.WebSocketUrl} (protocol v1, docs/protocol.md)");
             if (server.DiscoveryPath is { } path) await output.WriteLineAsync($"discovery file: {path}");
-            if (ledger is not null) await output.WriteLineAsync($"ledger: {ledger.Path} (what hosts ingest is journaled there)");
+            if (runtime.LedgerSettings is { } ledger) await output.WriteLineAsync($"ledger: {ledger.Path} (what hosts ingest is journaled there)");
             await output.WriteLineAsync("Ctrl+C to stop.");
             try
             {
@@ -107,10 +121,12 @@ internal static class ServeCommand
         {
             Console.CancelKeyPress -= OnCancel;
             await server.DisposeAsync();
-            await engine.StopAsync(TimeSpan.FromSeconds(5));
-            // Stopping the ledger actor writes its last batch.
-            if (ledger is not null) await ledger.StopAsync();
-            await system.Terminate();
+            // Drains running trails, flushes the sinks and the ledger (its last batch), terminates the system.
+            var report = await runtime.StopAsync(CancellationToken.None);
+            foreach (var problem in report.Problems)
+            {
+                await output.WriteLineAsync("codesight serve: " + problem);
+            }
         }
 
         return Program.Ok;

@@ -19,7 +19,7 @@ public sealed class ServeCommandTests
             var output = new LineWriter();
             using var stop = new CancellationTokenSource();
             var settings = new ServerSettings { Port = 0, DiscoveryFile = false, StatsInterval = TimeSpan.FromMilliseconds(100) };
-            var serve = ServeCommand.RunAsync(ConfigurationFactory.Load(), settings, null, output, stop.Token, path);
+            var serve = ServeCommand.RunAsync(null, settings, null, output, stop.Token, path);
             var dashboard = await output.WaitForAsync(line => line.StartsWith("codesight serve: dashboard ", StringComparison.Ordinal));
             await output.WaitForAsync(line => line == $"ledger: {path} (what hosts ingest is journaled there)");
             var url = new Uri(dashboard["codesight serve: dashboard ".Length..]);
@@ -68,6 +68,48 @@ public sealed class ServeCommandTests
         {
             Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
             foreach (var file in Directory.GetFiles(Path.GetTempPath(), Path.GetFileName(path) + "*")) File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public async Task ServeStartsTheSinksItsConfigFileSwitchesOnAndFlushesThemWhenItStops()
+    {
+        var folder = Directory.CreateTempSubdirectory("codesight-serve-sinks-").FullName;
+        try
+        {
+            var ndjson = Path.Combine(folder, "served.ndjson");
+            var config = Path.Combine(folder, "serve.conf");
+            // Flush only every 1,000 records: the record below reaches the file only through the stop's flush.
+            await File.WriteAllTextAsync(config, $"codesight.engine.sinks.file {{ enabled = on, path = \"{ndjson}\", flush.every-records = 1000, flush.interval = 1h }}\n");
+            var output = new LineWriter();
+            using var stop = new CancellationTokenSource();
+            var settings = new ServerSettings { Port = 0, DiscoveryFile = false };
+            var serve = ServeCommand.RunAsync(config, settings, null, output, stop.Token);
+            var dashboard = await output.WaitForAsync(line => line.StartsWith("codesight serve: dashboard ", StringComparison.Ordinal));
+            var url = new Uri(dashboard["codesight serve: dashboard ".Length..]);
+            var token = Regex.Match(url.Query, "token=([^&]+)").Groups[1].Value;
+            await using (var client = await WsClient.ConnectAsync(new Uri($"ws://{url.Authority}/ws?token={token}")))
+            {
+                await client.ExpectAsync("hello");
+                await client.SendAsync("""
+                    {"type":"ingest","id":"i1","items":[
+                      {"kind":"open","trailId":"1af7651916cd43dd8448eb211c80319c","probeId":"c7ad6b7169203331","probeKind":"run","name":"served step","at":1700000000000},
+                      {"kind":"close","trailId":"1af7651916cd43dd8448eb211c80319c","probeId":"c7ad6b7169203331","status":"ok","at":1700000000010}]}
+                    """);
+                await client.ExpectAsync("ack", m => m.GetProperty("id").GetString() == "i1");
+            }
+
+            await stop.CancelAsync();
+            Assert.Equal(Program.Ok, await serve.WaitAsync(TimeSpan.FromSeconds(30)));
+
+            var lines = await File.ReadAllLinesAsync(ndjson);
+            var record = Assert.Single(lines);
+            Assert.Contains("\"name\":\"served step\"", record, StringComparison.Ordinal);
+            Assert.Contains("\"traceId\":\"1af7651916cd43dd8448eb211c80319c\"", record, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
         }
     }
 }
