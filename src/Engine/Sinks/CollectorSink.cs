@@ -14,8 +14,26 @@ public sealed class CollectorSink : ActorBase
 {
     private readonly List<Signal> _signals = new();
 
-    /// <summary>Props for a collector subscribed to every signal of its system.</summary>
+    /// <summary>
+    /// Props for a collector subscribed to every signal of its system. It subscribes when it starts, on a pool thread
+    /// a moment after <c>ActorOf</c> returns: signals published in between are not collected. Use
+    /// <see cref="Start"/> to collect from the moment it returns.
+    /// </summary>
     public static Props Props() => CodeSight.Actors.Props.Create(static () => new CollectorSink());
+
+    /// <summary>
+    /// Starts a collector and subscribes it on the caller's thread before returning, so every signal published after
+    /// this call (by any thread) is collected, in the order the event stream delivered it.
+    /// </summary>
+    /// <param name="system">The system whose signals to collect.</param>
+    /// <param name="name">The actor's name under <c>/user</c>; null for a generated one.</param>
+    public static IActorRef Start(ActorSystem system, string? name = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        var collector = system.ActorOf(Props(), name);
+        system.EventStream.Subscribe(collector, typeof(Signal));
+        return collector;
+    }
 
     /// <summary>Asks for a <see cref="Collected"/> snapshot.</summary>
     public sealed class GetCollected

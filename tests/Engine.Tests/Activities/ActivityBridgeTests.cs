@@ -24,9 +24,7 @@ public sealed class ActivityBridgeTests : EngineTestKit
     public async Task NestedActivitiesBecomeATrailWithTheSameIdsAndParentLinks()
     {
         var engine = StartEngine();
-        var collector = Sys.ActorOf(CollectorSink.Props());
-        // The collector subscribes in PreStart: its first reply proves it is listening before anything is recorded.
-        Assert.Empty((await collector.Ask<CollectorSink.Collected>(CollectorSink.GetCollected.Instance, TimeSpan.FromSeconds(5))).Signals);
+        var collector = CollectorSink.Start(Sys);
         var completions = Subscribe<TrailCompleted>();
         using var bridge = ActivityBridge.Start(engine, [_source.Name]);
 

@@ -18,9 +18,7 @@ public sealed class ConcurrentRecordingTests : EngineTestKit
         const int loopTrails = 40;
         var engine = StartEngine();
         var completions = Subscribe<TrailCompleted>();
-        var collector = Sys.ActorOf(CollectorSink.Props(), "collector");
-        // The collector subscribes in PreStart: its first reply proves it is listening before anything is recorded.
-        Assert.Empty((await collector.Ask<CollectorSink.Collected>(CollectorSink.GetCollected.Instance, TimeSpan.FromSeconds(5))).Signals);
+        var collector = CollectorSink.Start(Sys, "collector");
 
         var expectedProbes = new Dictionary<TrailId, int>();
         var loop = Task.Run(() =>

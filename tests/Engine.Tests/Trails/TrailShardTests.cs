@@ -168,8 +168,7 @@ public sealed class TrailShardTests : EngineTestKit
         const int trailsPerProducer = 25;
         const int children = 5;
         var engine = StartEngine();
-        var collector = Sys.ActorOf(CollectorSink.Props(), "collector");
-        Assert.Empty((await collector.Ask<CollectorSink.Collected>(CollectorSink.GetCollected.Instance, TimeSpan.FromSeconds(5))).Signals);
+        var collector = CollectorSink.Start(Sys, "collector");
 
         var expected = new System.Collections.Concurrent.ConcurrentDictionary<TrailId, List<(SignalPhase, ProbeId)>>();
         var start = new Barrier(producers);
