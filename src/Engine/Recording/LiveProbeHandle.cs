@@ -9,7 +9,9 @@ namespace CodeSight.Engine.Recording;
 /// The handle of a recorded probe: each call stamps the time and tells the trail's actor. The handle is also the
 /// probe's open message — it carries everything an <see cref="OpenProbe"/> would — and, told a second time, its close
 /// message (the status and time are written into it first), so a probe's open and close allocate one object, not
-/// three; notes travel as <see cref="ProbeNoted"/>.
+/// three; notes travel as <see cref="ProbeNoted"/>. While the open is the last message of its trail and not yet
+/// applied, notes and the close ride along with it instead of being told (<see cref="TrailLink"/>): the trail's actor
+/// applies them right after the open, which is where they would have been in the mailbox.
 /// </summary>
 internal sealed class LiveProbeHandle : ProbeHandle
 {
@@ -28,12 +30,13 @@ internal sealed class LiveProbeHandle : ProbeHandle
     // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
     // tells the first delivery of this handle (the open) from the second (the close).
     private bool _openTaken;
-    // Where the open message stands: queued, applied by the trail's actor, or carrying the close as well. Moved by
-    // compare-and-swap from both sides, so exactly one of "the actor applied the open" and "the close rode along" wins.
-    private int _openState;
-    private const int OpenQueued = 0;
-    private const int OpenApplied = 1;
-    private const int OpenCarriesClose = 2;
+    // What rides along with the still-queued open, newest first: null (nothing), notes (ProbeNoted linked by Next),
+    // this handle itself when the close rode along last (the notes told before it are then in _notesUnderClose), or
+    // OpenApplied once the trail's actor took them. Callers push under the link's lock (one at a time) by
+    // compare-and-swap; the actor swaps in OpenApplied, so each rider is either taken by the actor or refused.
+    private object? _riders;
+    private ProbeNoted? _notesUnderClose;
+    private static readonly object OpenApplied = new();
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
         IReadOnlyDictionary<string, object?> attributes, long openedAt, bool startsTrail)
@@ -94,13 +97,50 @@ internal sealed class LiveProbeHandle : ProbeHandle
     }
 
     /// <summary>
-    /// Called by the trail's actor right after it applied the open: true when the close rode along with it (no separate
-    /// close message will come); otherwise marks the open applied, so the close will be told.
+    /// Called by the trail's actor right after it applied the open: hands over the notes that rode along with it, in
+    /// the order they were made (linked by <see cref="ProbeNoted.Next"/>), and returns true when the close rode along
+    /// too (no separate close message will come). Anything told after this travels on its own.
     /// </summary>
-    public bool ClosedWithOpen() => Interlocked.CompareExchange(ref _openState, OpenApplied, OpenQueued) == OpenCarriesClose;
+    public bool TakeRiders(out ProbeNoted? notes)
+    {
+        var taken = Interlocked.Exchange(ref _riders, OpenApplied);
+        var closed = ReferenceEquals(taken, this);
+        var top = closed ? _notesUnderClose : taken as ProbeNoted;
+        // Pushed newest first: reverse in place (nobody else touches them any more).
+        ProbeNoted? ordered = null;
+        while (top is not null)
+        {
+            var next = top.Next;
+            top.Next = ordered;
+            ordered = top;
+            top = next;
+        }
+        notes = ordered;
+        return closed;
+    }
+
+    /// <summary>
+    /// Called under the link's lock for a note while this probe's open is the last message told: true when the
+    /// still-queued open now carries the note (the actor has not taken its riders, and the close has not ridden).
+    /// </summary>
+    public bool TryRideWithOpen(ProbeNoted note)
+    {
+        var current = Volatile.Read(ref _riders);
+        if (ReferenceEquals(current, OpenApplied) || ReferenceEquals(current, this)) return false;
+        note.Next = (ProbeNoted?)current;
+        if (ReferenceEquals(Interlocked.CompareExchange(ref _riders, note, current), current)) return true;
+        note.Next = null;
+        return false;
+    }
 
     /// <summary>Called under the link's lock on close: true when the still-queued open now carries the close too.</summary>
-    public bool TryCloseWithOpen() => Interlocked.CompareExchange(ref _openState, OpenCarriesClose, OpenQueued) == OpenQueued;
+    public bool TryCloseWithOpen()
+    {
+        var current = Volatile.Read(ref _riders);
+        if (ReferenceEquals(current, OpenApplied) || ReferenceEquals(current, this)) return false;
+        _notesUnderClose = (ProbeNoted?)current;
+        return ReferenceEquals(Interlocked.CompareExchange(ref _riders, this, current), current);
+    }
 
     public override ProbeHandle Child(ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -112,14 +152,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     {
         ArgumentNullException.ThrowIfNull(attributes);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
+        _link.TellNote(this, new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
         if (Volatile.Read(ref _closed) != 0) return;
-        _link.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
+        _link.TellNote(this, new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, long value) => Note(key, (object)value);
