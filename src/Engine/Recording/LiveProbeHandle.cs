@@ -15,6 +15,9 @@ namespace CodeSight.Engine.Recording;
 /// </summary>
 internal sealed class LiveProbeHandle : ProbeHandle
 {
+    // _closeStatus: NotClosed while open; NoStatus or a ProbeStatus once closed (set once, by compare-and-swap, which
+    // is also what makes Close idempotent).
+    private const int NotClosed = -2;
     private const int NoStatus = -1;
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
@@ -23,13 +26,9 @@ internal sealed class LiveProbeHandle : ProbeHandle
     // A copy of the link's trail id: the shard reads it for every message of the probe, and reading it from the link
     // would pull the link's cache line (which the recording thread writes on every tell, under its lock) across cores.
     private readonly TrailId _trailId;
-    private int _closed;
-    private int _closeStatus = NoStatus;
+    private int _closeStatus = NotClosed;
     private long _closedAt;
     private ProbeActivityScope? _scope;
-    // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
-    // tells the first delivery of this handle (the open) from the second (the close).
-    private bool _openTaken;
     // What rides along with the still-queued open, newest first: null (nothing), notes (ProbeNoted linked by Next),
     // this handle itself when the close rode along last (the notes told before it are then in _notesUnderClose), or
     // OpenApplied once the trail's actor took them. Callers push under the link's lock (one at a time) by
@@ -84,17 +83,17 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public long OpenedAt { get; }
 
     // The close request, read by the trail actor when it receives this handle again (written before it was told).
-    public ProbeStatus? CloseStatus => _closeStatus == NoStatus ? null : (ProbeStatus)_closeStatus;
+    public ProbeStatus? CloseStatus => _closeStatus < 0 ? null : (ProbeStatus)_closeStatus;
 
     public long ClosedAt => _closedAt;
 
-    /// <summary>Called by the trail's actor on each delivery: true the first time (the open), false after (the close).</summary>
-    public bool TakeOpen()
-    {
-        if (_openTaken) return false;
-        _openTaken = true;
-        return true;
-    }
+    /// <summary>
+    /// Called by the trail's actor on each delivery: true until it has taken the riders (<see cref="TakeRiders"/>, right
+    /// after applying the open), so true for the first delivery (the open) and false for the second (the close).
+    /// </summary>
+    public bool TakeOpen() =>
+        // Only the actor moves the riders to OpenApplied (in TakeRiders, right after it applied the open).
+        !ReferenceEquals(Volatile.Read(ref _riders), OpenApplied);
 
     /// <summary>
     /// Called by the trail's actor right after it applied the open: hands over the notes that rode along with it, in
@@ -151,14 +150,14 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override void Note(IReadOnlyDictionary<string, object?> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        if (Volatile.Read(ref _closed) != 0) return;
+        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
         _link.TellNote(this, new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (Volatile.Read(ref _closed) != 0) return;
+        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
         _link.TellNote(this, new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
     }
 
@@ -171,21 +170,20 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override void Fail(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (Volatile.Read(ref _closed) != 0) return;
+        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
         _link.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()));
     }
 
     public override void Fail(ProbeFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        if (Volatile.Read(ref _closed) != 0) return;
+        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
         _link.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()));
     }
 
     public override void Close(ProbeStatus? status = null)
     {
-        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
-        _closeStatus = status is { } s ? (int)s : NoStatus;
+        if (Interlocked.CompareExchange(ref _closeStatus, status is { } s ? (int)s : NoStatus, NotClosed) != NotClosed) return;
         _closedAt = _link.Clock.NowMicros();
         _scope?.Exit(_closedAt);
         _link.TellClose(this);
