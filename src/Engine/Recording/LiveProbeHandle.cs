@@ -9,15 +9,10 @@ namespace CodeSight.Engine.Recording;
 /// The handle of a recorded probe: each call stamps the time and tells the trail's actor. The handle is also the
 /// probe's open message — it carries everything an <see cref="OpenProbe"/> would — and, told a second time, its close
 /// message (the status and time are written into it first), so a probe's open and close allocate one object, not
-/// three; notes travel as <see cref="ProbeNoted"/>. While the open is the last message of its trail and not yet
-/// applied, notes and the close ride along with it instead of being told (<see cref="TrailLink"/>): the trail's actor
-/// applies them right after the open, which is where they would have been in the mailbox.
+/// three; notes travel as <see cref="ProbeNoted"/>.
 /// </summary>
 internal sealed class LiveProbeHandle : ProbeHandle
 {
-    // _closeStatus: NotClosed while open; NoStatus or a ProbeStatus once closed (set once, by compare-and-swap, which
-    // is also what makes Close idempotent).
-    private const int NotClosed = -2;
     private const int NoStatus = -1;
     private static readonly object BoxedTrue = true;
     private static readonly object BoxedFalse = false;
@@ -26,16 +21,19 @@ internal sealed class LiveProbeHandle : ProbeHandle
     // A copy of the link's trail id: the shard reads it for every message of the probe, and reading it from the link
     // would pull the link's cache line (which the recording thread writes on every tell, under its lock) across cores.
     private readonly TrailId _trailId;
-    private int _closeStatus = NotClosed;
+    private int _closed;
+    private int _closeStatus = NoStatus;
     private long _closedAt;
     private ProbeActivityScope? _scope;
-    // What rides along with the still-queued open, newest first: null (nothing), notes (ProbeNoted linked by Next),
-    // this handle itself when the close rode along last (the notes told before it are then in _notesUnderClose), or
-    // OpenApplied once the trail's actor took them. Callers push under the link's lock (one at a time) by
-    // compare-and-swap; the actor swaps in OpenApplied, so each rider is either taken by the actor or refused.
-    private object? _riders;
-    private ProbeNoted? _notesUnderClose;
-    private static readonly object OpenApplied = new();
+    // Read and written only by the trail's actor (one message at a time): whether it has applied the open yet, which
+    // tells the first delivery of this handle (the open) from the second (the close).
+    private bool _openTaken;
+    // Where the open message stands: queued, applied by the trail's actor, or carrying the close as well. Moved by
+    // compare-and-swap from both sides, so exactly one of "the actor applied the open" and "the close rode along" wins.
+    private int _openState;
+    private const int OpenQueued = 0;
+    private const int OpenApplied = 1;
+    private const int OpenCarriesClose = 2;
 
     private LiveProbeHandle(TrailLink link, ProbeId id, ProbeId? parentId, ProbeKind kind, string name,
         IReadOnlyDictionary<string, object?> attributes, long openedAt, bool startsTrail)
@@ -83,63 +81,26 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public long OpenedAt { get; }
 
     // The close request, read by the trail actor when it receives this handle again (written before it was told).
-    public ProbeStatus? CloseStatus => _closeStatus < 0 ? null : (ProbeStatus)_closeStatus;
+    public ProbeStatus? CloseStatus => _closeStatus == NoStatus ? null : (ProbeStatus)_closeStatus;
 
     public long ClosedAt => _closedAt;
 
-    /// <summary>
-    /// Called by the trail's actor on each delivery: true until it has taken the riders (<see cref="TakeRiders"/>, right
-    /// after applying the open), so true for the first delivery (the open) and false for the second (the close).
-    /// </summary>
-    public bool TakeOpen() =>
-        // Only the actor moves the riders to OpenApplied (in TakeRiders, right after it applied the open).
-        !ReferenceEquals(Volatile.Read(ref _riders), OpenApplied);
-
-    /// <summary>
-    /// Called by the trail's actor right after it applied the open: hands over the notes that rode along with it, in
-    /// the order they were made (linked by <see cref="ProbeNoted.Next"/>), and returns true when the close rode along
-    /// too (no separate close message will come). Anything told after this travels on its own.
-    /// </summary>
-    public bool TakeRiders(out ProbeNoted? notes)
+    /// <summary>Called by the trail's actor on each delivery: true the first time (the open), false after (the close).</summary>
+    public bool TakeOpen()
     {
-        var taken = Interlocked.Exchange(ref _riders, OpenApplied);
-        var closed = ReferenceEquals(taken, this);
-        var top = closed ? _notesUnderClose : taken as ProbeNoted;
-        // Pushed newest first: reverse in place (nobody else touches them any more).
-        ProbeNoted? ordered = null;
-        while (top is not null)
-        {
-            var next = top.Next;
-            top.Next = ordered;
-            ordered = top;
-            top = next;
-        }
-        notes = ordered;
-        return closed;
+        if (_openTaken) return false;
+        _openTaken = true;
+        return true;
     }
 
     /// <summary>
-    /// Called under the link's lock for a note while this probe's open is the last message told: true when the
-    /// still-queued open now carries the note (the actor has not taken its riders, and the close has not ridden).
+    /// Called by the trail's actor right after it applied the open: true when the close rode along with it (no separate
+    /// close message will come); otherwise marks the open applied, so the close will be told.
     /// </summary>
-    public bool TryRideWithOpen(ProbeNoted note)
-    {
-        var current = Volatile.Read(ref _riders);
-        if (ReferenceEquals(current, OpenApplied) || ReferenceEquals(current, this)) return false;
-        note.Next = (ProbeNoted?)current;
-        if (ReferenceEquals(Interlocked.CompareExchange(ref _riders, note, current), current)) return true;
-        note.Next = null;
-        return false;
-    }
+    public bool ClosedWithOpen() => Interlocked.CompareExchange(ref _openState, OpenApplied, OpenQueued) == OpenCarriesClose;
 
     /// <summary>Called under the link's lock on close: true when the still-queued open now carries the close too.</summary>
-    public bool TryCloseWithOpen()
-    {
-        var current = Volatile.Read(ref _riders);
-        if (ReferenceEquals(current, OpenApplied) || ReferenceEquals(current, this)) return false;
-        _notesUnderClose = (ProbeNoted?)current;
-        return ReferenceEquals(Interlocked.CompareExchange(ref _riders, this, current), current);
-    }
+    public bool TryCloseWithOpen() => Interlocked.CompareExchange(ref _openState, OpenCarriesClose, OpenQueued) == OpenQueued;
 
     public override ProbeHandle Child(ProbeKind kind, string name, IReadOnlyDictionary<string, object?>? attributes = null)
     {
@@ -150,15 +111,15 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override void Note(IReadOnlyDictionary<string, object?> attributes)
     {
         ArgumentNullException.ThrowIfNull(attributes);
-        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
-        _link.TellNote(this, new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
+        if (Volatile.Read(ref _closed) != 0) return;
+        _link.Tell(new ProbeNoted(this, attributes, _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, object? value)
     {
         ArgumentNullException.ThrowIfNull(key);
-        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
-        _link.TellNote(this, new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
+        if (Volatile.Read(ref _closed) != 0) return;
+        _link.Tell(new ProbeNoted(this, new SingleAttribute(key, value), _link.Clock.NowMicros()));
     }
 
     public override void Note(string key, long value) => Note(key, (object)value);
@@ -170,20 +131,21 @@ internal sealed class LiveProbeHandle : ProbeHandle
     public override void Fail(Exception exception)
     {
         ArgumentNullException.ThrowIfNull(exception);
-        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
+        if (Volatile.Read(ref _closed) != 0) return;
         _link.Tell(new FailProbe(_link.TrailId, _id, ProbeFault.From(exception), _link.Clock.NowMicros()));
     }
 
     public override void Fail(ProbeFault fault)
     {
         ArgumentNullException.ThrowIfNull(fault);
-        if (Volatile.Read(ref _closeStatus) != NotClosed) return;
+        if (Volatile.Read(ref _closed) != 0) return;
         _link.Tell(new FailProbe(_link.TrailId, _id, fault, _link.Clock.NowMicros()));
     }
 
     public override void Close(ProbeStatus? status = null)
     {
-        if (Interlocked.CompareExchange(ref _closeStatus, status is { } s ? (int)s : NoStatus, NotClosed) != NotClosed) return;
+        if (Interlocked.Exchange(ref _closed, 1) != 0) return;
+        _closeStatus = status is { } s ? (int)s : NoStatus;
         _closedAt = _link.Clock.NowMicros();
         _scope?.Exit(_closedAt);
         _link.TellClose(this);

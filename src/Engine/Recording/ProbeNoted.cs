@@ -8,8 +8,4 @@ internal sealed class ProbeNoted(LiveProbeHandle probe, IReadOnlyDictionary<stri
     public IReadOnlyDictionary<string, object?> Attributes { get; } = attributes;
 
     public long At { get; } = at;
-
-    // The next note that rode along with the same still-queued open (LiveProbeHandle.TryRideWithOpen); null when the
-    // note was told on its own.
-    public ProbeNoted? Next { get; set; }
 }

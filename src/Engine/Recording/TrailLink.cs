@@ -8,8 +8,7 @@ namespace CodeSight.Engine.Recording;
 /// What every live handle of one trail shares: the trail's shard, its id and the clock. One per running trail (the
 /// engine's registry of running trails holds it, so <c>Scope</c> finds the same one), and every recorder message of
 /// the trail is told through it, which lets it know which message was told last: a probe whose open is still the
-/// last message of its trail, and not yet applied, is noted and closed by that open message itself (no note or close
-/// message).
+/// last message of its trail, and not yet applied, is closed by that open message itself (no close message).
 /// </summary>
 internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock, bool scopeActivities = false)
 {
@@ -55,25 +54,6 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
         try
         {
             Trail.Tell(message, null);
-            _lastOpen = null;
-        }
-        finally
-        {
-            Exit(taken);
-        }
-    }
-
-    /// <summary>
-    /// Tells a probe's note: when nothing was told after the probe's open and the shard has not applied that open yet,
-    /// the note rides along with the open and nothing is told.
-    /// </summary>
-    public void TellNote(LiveProbeHandle handle, ProbeNoted note)
-    {
-        var taken = Enter();
-        try
-        {
-            if (ReferenceEquals(_lastOpen, handle) && handle.TryRideWithOpen(note)) return;
-            Trail.Tell(note, null);
             _lastOpen = null;
         }
         finally

@@ -108,13 +108,7 @@ internal sealed class TrailActor
         {
             Open(handle.Id, handle.ParentId, handle.Kind, handle.Name, handle.Attributes, handle.OpenedAt);
             Touch(handle.OpenedAt);
-            var closed = handle.TakeRiders(out var notes);
-            for (var note = notes; note is not null; note = note.Next)
-            {
-                Update(handle.Id, note.Attributes, note.At);
-                Touch(note.At);
-            }
-            if (!closed) return;
+            if (!handle.ClosedWithOpen()) return;
         }
         Touch(handle.ClosedAt);
         Close(handle.Id, handle.CloseStatus, handle.ClosedAt);

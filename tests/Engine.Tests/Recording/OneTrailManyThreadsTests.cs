@@ -6,9 +6,9 @@ using CodeSight.Engine.Tests.Support;
 namespace CodeSight.Engine.Tests.Recording;
 
 /// <summary>
-/// Several threads record children (each noted and closed, some interleaved with a sibling) into one trail at once:
-/// notes and closes that ride along with their probe's open and those told on their own still come out in the order
-/// each thread made them, and every probe's signals read open, its notes in order, close.
+/// Several threads record children (each noted and closed, some interleaved with a sibling) into one trail at once,
+/// contending for the trail link's lock: closes that ride along with their probe's open and messages told on their own
+/// still come out in the order each thread made them, and every probe's signals read open, its notes in order, close.
 /// </summary>
 public sealed class OneTrailManyThreadsTests : EngineTestKit
 {
