@@ -29,6 +29,7 @@ public static class QuickChildProbe
         var processor = new DiscardingProcessor();
         using var provider = Sdk.CreateTracerProviderBuilder().AddSource(source.Name).SetSampler(new AlwaysOnSampler()).AddProcessor(processor).Build()!;
         var ours = new List<double>();
+        var ourBytes = new List<double>();
         var theirs = new List<double>();
         for (var r = -1; r < rounds; r++)
         {
@@ -37,6 +38,7 @@ public static class QuickChildProbe
             for (var b = 0; b < BatchesPerRound; b++)
             {
                 codeSight.Add(CodeSightBatch(engine));
+                ourBytes.Add(_callerBytes);
                 Drain(engine);
                 openTelemetry.Add(OpenTelemetryBatch(source));
             }
@@ -48,11 +50,16 @@ public static class QuickChildProbe
             Console.WriteLine($"round {r}: CodeSight {c:N0} ns, OpenTelemetry {o:N0} ns per child (ratio {c / o:N2}); ended {processor.Ended}");
         }
         var ratio = Median(ours) / Median(theirs);
-        Console.WriteLine($"median: CodeSight {Median(ours):N0} ns, OpenTelemetry {Median(theirs):N0} ns per child, ratio {ratio:N2}");
+        Console.WriteLine($"median: CodeSight {Median(ours):N0} ns, OpenTelemetry {Median(theirs):N0} ns per child, ratio {ratio:N2}; CodeSight caller-thread bytes per child {Median(ourBytes):N0}");
     }
+
+    // Bytes the calling thread allocated per child in the last CodeSight batch (GC.GetAllocatedBytesForCurrentThread):
+    // BenchmarkDotNet's Allocated column counts every thread, so it also counts what the shard and the collector did.
+    private static double _callerBytes;
 
     private static double CodeSightBatch(CodeSightEngine engine)
     {
+        var bytes = GC.GetAllocatedBytesForCurrentThread();
         var start = Stopwatch.GetTimestamp();
         var root = engine.Recorder.OpenTrail("root");
         for (var i = 0; i < ProbesPerBatch; i++)
@@ -62,7 +69,9 @@ public static class QuickChildProbe
             child.Close();
         }
         root.Close();
-        return Stopwatch.GetElapsedTime(start).TotalNanoseconds / ProbesPerBatch;
+        var elapsed = Stopwatch.GetElapsedTime(start).TotalNanoseconds / ProbesPerBatch;
+        _callerBytes = (double)(GC.GetAllocatedBytesForCurrentThread() - bytes) / ProbesPerBatch;
+        return elapsed;
     }
 
     private static double OpenTelemetryBatch(ActivitySource source)

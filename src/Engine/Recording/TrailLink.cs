@@ -12,9 +12,16 @@ namespace CodeSight.Engine.Recording;
 /// </summary>
 internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock, bool scopeActivities = false)
 {
-    // The last message told through this link when it was a probe's open, else null. Guarded by lock(this): the tell
-    // and this field change together, so whoever holds the lock sees exactly what the mailbox ends with.
+    // The last message told through this link when it was a probe's open, else null. Guarded by _busy: the tell and
+    // this field change together, so whoever holds it sees exactly what the mailbox ends with.
     private LiveProbeHandle? _lastOpen;
+
+    // A small spin lock (1 = held) instead of lock(this): it is held only around one enqueue, which never blocks, and
+    // taking and releasing it is one compare-and-swap and one store, where Monitor's fast paths are calls into the
+    // runtime that look up the current thread (a fifth to a third of the caller's time in quick-child).
+    private int _busy;
+    // The managed thread id of the holder (0 when free), to let a nested call on the holder's own thread through.
+    private int _owner;
 
     public IActorRef Trail { get; } = trail;
 
@@ -28,20 +35,30 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
     /// <summary>Tells a probe's open.</summary>
     public void TellOpen(LiveProbeHandle handle)
     {
-        lock (this)
+        var taken = Enter();
+        try
         {
             Trail.Tell(handle, null);
             _lastOpen = handle;
+        }
+        finally
+        {
+            Exit(taken);
         }
     }
 
     /// <summary>Tells any other message of the trail (a note, a failure).</summary>
     public void Tell(object message)
     {
-        lock (this)
+        var taken = Enter();
+        try
         {
             Trail.Tell(message, null);
             _lastOpen = null;
+        }
+        finally
+        {
+            Exit(taken);
         }
     }
 
@@ -51,11 +68,50 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
     /// </summary>
     public void TellClose(LiveProbeHandle handle)
     {
-        lock (this)
+        var taken = Enter();
+        try
         {
             if (ReferenceEquals(_lastOpen, handle) && handle.TryCloseWithOpen()) return;
             Trail.Tell(handle, null);
             _lastOpen = null;
         }
+        finally
+        {
+            Exit(taken);
+        }
+    }
+
+    // Returns false when this thread already holds it (a tell that recorded into the same trail synchronously, as a
+    // calling-thread dispatcher can): the nested call then goes ahead without taking it, as Monitor would let it.
+    private bool Enter()
+    {
+        if (Interlocked.CompareExchange(ref _busy, 1, 0) == 0)
+        {
+            _owner = Environment.CurrentManagedThreadId;
+            return true;
+        }
+        return EnterContended();
+    }
+
+    private bool EnterContended()
+    {
+        var me = Environment.CurrentManagedThreadId;
+        if (Volatile.Read(ref _owner) == me && Volatile.Read(ref _busy) != 0) return false;
+        // Another thread of this trail is enqueueing right now: wait for it by spinning and yielding (never sleeping).
+        var spin = new SpinWait();
+        do
+        {
+            spin.SpinOnce(sleep1Threshold: -1);
+        }
+        while (Volatile.Read(ref _busy) != 0 || Interlocked.CompareExchange(ref _busy, 1, 0) != 0);
+        _owner = me;
+        return true;
+    }
+
+    private void Exit(bool taken)
+    {
+        if (!taken) return;
+        _owner = 0;
+        Volatile.Write(ref _busy, 0);
     }
 }

@@ -75,4 +75,38 @@ public sealed class TrailLinkTests : EngineTestKit
         Assert.Same(probe, trail.ExpectMsg<LiveProbeHandle>());
         Assert.False(probe.TakeOpen());
     }
+
+    [Fact]
+    public async Task ATellThatRecordsIntoTheSameTrailOnTheSameThreadDoesNotDeadlock()
+    {
+        // What a calling-thread dispatcher can do: the trail's Tell runs code that records into the same trail.
+        var reentrant = new ReentrantRef();
+        var link = new TrailLink(reentrant, TrailId.New(), new CodeSight.Engine.Clock.ManualClock());
+        reentrant.Link = link;
+        var outer = await Task.Run(() => LiveProbeHandle.Open(link, null, ProbeKind.Run, "outer", null)).WaitAsync(TimeSpan.FromSeconds(10));
+        // The outer open, then the nested probe's open, told from inside the first tell.
+        Assert.Equal(2, reentrant.Told.Count);
+        Assert.Same(outer, reentrant.Told[0]);
+        Assert.Equal("nested", Assert.IsType<LiveProbeHandle>(reentrant.Told[1]).Name);
+        // And the lock was released: the next tell goes through.
+        outer.Fail(new ProbeFault("boom"));
+        Assert.Equal(3, reentrant.Told.Count);
+    }
+
+    private sealed class ReentrantRef : CodeSight.Actors.IActorRef
+    {
+        public TrailLink? Link { get; set; }
+
+        public List<object> Told { get; } = new();
+
+        public CodeSight.Actors.ActorPath Path => throw new NotSupportedException();
+
+        public void Tell(object message, CodeSight.Actors.IActorRef? sender)
+        {
+            Told.Add(message);
+            if (Told.Count == 1) LiveProbeHandle.Open(Link!, null, ProbeKind.Tool, "nested", null);
+        }
+
+        public bool Equals(CodeSight.Actors.IActorRef? other) => ReferenceEquals(this, other);
+    }
 }
