@@ -4,9 +4,11 @@ namespace CodeSight.Persistence.Merkle;
 
 /// <summary>
 /// SHA-256 through one reusable hash object per thread. On Linux every one-shot <see cref="SHA256.HashData(ReadOnlySpan{byte}, Span{byte})"/>
-/// sets up a fresh OpenSSL digest context, which costs more than hashing a 64-byte block and contends between
-/// threads hashing at once; a context kept per thread and reset after each hash avoids both. The ledger hashes
-/// two or three short inputs per entry (leaf, chain link, Merkle nodes), so this is most of its hashing cost.
+/// sets up a fresh OpenSSL digest context, which costs more than hashing a 64-byte block: measured on two cores,
+/// 0.46-0.51 us for 65 bytes one-shot against 0.37-0.42 us through a context kept per thread and reset after each
+/// hash. Two threads hashing at once still slow each other down, less often than one-shot hashes do, so the ledger
+/// verifier keeps its hashing on one thread. The ledger hashes two or three short inputs per entry (leaf, chain
+/// link, Merkle nodes), so this is most of its hashing cost.
 /// </summary>
 internal static class Sha256Hasher
 {
