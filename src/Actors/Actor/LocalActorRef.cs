@@ -10,10 +10,15 @@ namespace CodeSight.Actors;
 internal sealed class LocalActorRef : IInternalActorRef
 {
     private readonly RouterState? _router;
+    // The mailbox, held here so that a Tell reads only this object and the mailbox: the cell is written on every
+    // message its actor processes (the current envelope), and reading it from another thread would pull that cache
+    // line across cores on each send.
+    private readonly Mailbox _mailbox;
 
     public LocalActorRef(ActorCell cell, ActorPath path, RouterState? router)
     {
         Cell = cell;
+        _mailbox = cell.Mailbox;
         Path = path;
         _router = router;
     }
@@ -24,16 +29,16 @@ internal sealed class LocalActorRef : IInternalActorRef
 
     public ActorSystem System => Cell.System;
 
-    public bool IsTerminated => Cell.Mailbox.IsClosed;
+    public bool IsTerminated => _mailbox.IsClosed;
 
     public void Tell(object message, IActorRef? sender)
     {
         ArgumentNullException.ThrowIfNull(message);
         if (_router is not null && !IsTerminated && _router.TryRoute(message, sender)) return;
-        if (!Cell.Mailbox.Post(message, sender)) Cell.System.DeadLetter(message, sender, this);
+        if (!_mailbox.Post(message, sender)) Cell.System.DeadLetter(message, sender, this);
     }
 
-    public void SendSystemMessage(SystemMessage message) => Cell.Mailbox.PostSystem(message);
+    public void SendSystemMessage(SystemMessage message) => _mailbox.PostSystem(message);
 
     // A reference of another kind may stand for this one (a TestProbe forwards to its actor): let it decide, so
     // that equality stays symmetric. It must not call back into this method with itself.
