@@ -22,7 +22,10 @@ namespace CodeSight.Actors.Dispatch;
 internal struct MailboxQueue
 {
     internal const int InitialSegmentCapacity = 2;
-    internal const int MaxSegmentCapacity = 4096;
+    // 2,048 slots of 24 bytes are 48 KiB: every segment stays below the large-object threshold (85,000 bytes). At
+    // 4,096 a backed-up mailbox (a sink behind a burst) allocated 96 KiB segments on the large-object heap, zeroed,
+    // faulted in page by page and freed only by full collections.
+    internal const int MaxSegmentCapacity = 2048;
 
     /// <summary>Segments this large and larger keep their producer and consumer positions on separate cache lines.</summary>
     internal const int ApartFromCapacity = 32;
