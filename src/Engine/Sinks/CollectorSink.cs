@@ -12,7 +12,7 @@ namespace CodeSight.Engine.Sinks;
 /// </summary>
 public sealed class CollectorSink : ActorBase
 {
-    private readonly List<Signal> _signals = new();
+    private readonly AppendOnlyLog<Signal> _signals = new();
 
     /// <summary>
     /// Props for a collector subscribed to every signal of its system. It subscribes when it starts, on a pool thread
@@ -67,7 +67,7 @@ public sealed class CollectorSink : ActorBase
                 _signals.Add(signal);
                 return true;
             case GetCollected:
-                Sender.Tell(new Collected(_signals.ToArray()), Self);
+                Sender.Tell(new Collected(_signals.Snapshot()), Self);
                 return true;
             default:
                 return false;

@@ -27,6 +27,22 @@ public sealed class CollectorSinkTests : CodeSight.TestKit.TestKit
     }
 
     [Fact]
+    public async Task ASnapshotKeepsItsSignalsWhileTheCollectorGoesOn()
+    {
+        var collector = CollectorSink.Start(Sys);
+        var probe = SomeProbes.Closed("step");
+        for (var i = 0; i < 10_000; i++) Sys.EventStream.Publish(new OpenSignal(probe, i));
+
+        var first = await collector.Ask<CollectorSink.Collected>(CollectorSink.GetCollected.Instance, TimeSpan.FromSeconds(5));
+        for (var i = 10_000; i < 30_000; i++) Sys.EventStream.Publish(new OpenSignal(probe, i));
+        var second = await collector.Ask<CollectorSink.Collected>(CollectorSink.GetCollected.Instance, TimeSpan.FromSeconds(5));
+
+        Assert.Equal(Enumerable.Range(0, 10_000).Select(i => (long)i), first.Signals.Select(s => s.At));
+        Assert.Equal(Enumerable.Range(0, 30_000).Select(i => (long)i), second.Signals.Select(s => s.At));
+        await collector.GracefulStop(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public async Task StartedWithANameTheCollectorLivesUnderUser()
     {
         var collector = CollectorSink.Start(Sys, "signals");
