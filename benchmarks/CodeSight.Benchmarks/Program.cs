@@ -7,7 +7,7 @@ namespace CodeSight.Benchmarks;
 
 /// <summary>
 /// Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c> runs the
-/// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds]</c> runs the quick interleaved tuning comparison;
+/// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds] [actors]</c> runs the quick interleaved tuning comparison (with <c>actors</c>, the actors alone, for profiling);
 /// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement;
 /// <c>-- quick-e2e [probesPerTrail] [rounds]</c> the quick end-to-end recording measurement;
 /// <c>-- quick-child [rounds]</c> the quick caller-thread cost of a child probe against OpenTelemetry;
@@ -22,7 +22,7 @@ public static class Program
         {
             var pairs = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 2;
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 7;
-            QuickPingPong.Run(pairs, rounds);
+            QuickPingPong.Run(pairs, rounds, actorsOnly: args.Length > 3 && args[3] == "actors");
             return;
         }
         if (args.Length > 0 && args[0] == "quick-spawn")

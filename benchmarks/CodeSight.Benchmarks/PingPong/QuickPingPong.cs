@@ -13,7 +13,7 @@ public static class QuickPingPong
     private const int TotalPings = 500_000;
     private const int Window = 100;
 
-    public static void Run(int pairs, int rounds)
+    public static void Run(int pairs, int rounds, bool actorsOnly = false)
     {
         using var system = ActorSystem.Create("quick");
         var actors = new (IActorRef Pinger, IActorRef Ponger)[pairs];
@@ -28,7 +28,7 @@ public static class QuickPingPong
         var actorCpu = new List<double>();
         for (var r = -1; r < rounds; r++) // round -1 warms up both
         {
-            var (channels, channelNs) = Measure(() =>
+            var (channels, channelNs) = actorsOnly ? (double.NaN, double.NaN) : Measure(() =>
             {
                 var round = new PingPongRound(pairs, TotalPings / pairs, Window);
                 var players = new Task[pairs];
