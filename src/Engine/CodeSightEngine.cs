@@ -37,7 +37,7 @@ public sealed class CodeSightEngine
         var tail = options.TailPolicy ?? (Settings.TailSampling
             ? new TailSamplingPolicy(Settings.TailKeepErrors, Settings.TailSlowThreshold, new RatioGate(Settings.TailHeadRatio))
             : null);
-        _context = new TrailContext(system.EventStream, Clock, redactor, Counters, tail, Settings.IdleTimeout);
+        _context = new TrailContext(system.EventStream, Clock, redactor, Counters, tail, Settings.IdleTimeout, Settings.TrailShards);
         var root = system.ActorOf(Props.Create(static () => new EngineRootActor()), "codesight");
         _trails = system.ActorOf(root, Props.Create(() => new TrailSupervisor(_context, Settings.ReapInterval)), "trails");
         _shards = new IActorRef[Settings.TrailShards];
@@ -100,7 +100,15 @@ public sealed class CodeSightEngine
     public SightRegistry Sight { get; }
 
     /// <summary>Number of trails running (admitted and not yet ended).</summary>
-    public int RunningTrails => _context.Running.Count;
+    public int RunningTrails
+    {
+        get
+        {
+            // Ended first: every trail counted there was admitted before, so the difference never goes below zero.
+            var ended = Counters.TrailsEnded.Value;
+            return (int)Math.Max(0, Counters.TrailsAdmitted.Value - ended);
+        }
+    }
 
     /// <summary>Stops the engine's actors, closing nothing: call before terminating the system to end cleanly.</summary>
     public Task StopAsync(TimeSpan timeout) => _trails.GracefulStop(timeout);
@@ -120,16 +128,21 @@ public sealed class CodeSightEngine
         return false;
     }
 
-    internal bool TryFindTrail(TrailId trailId, out TrailLink trail) => _context.Running.TryGetValue(trailId, out trail!);
+    /// <summary>Trails in the registry of running trails now (for tests: it must come back to zero).</summary>
+    internal int RegisteredTrails => _context.Running.Count;
+
+    internal bool TryFindTrail(TrailId trailId, out TrailLink trail) => _context.Running.TryGet(trailId, out trail);
 
     /// <summary>
-    /// Registers a trail the recorder just minted (no one else can know its id) and returns its link; the root
-    /// handle's open starts it there, so no separate start message is needed.
+    /// Makes the link of a trail the recorder just minted; the root handle's open starts the trail in its shard, so no
+    /// separate start message is needed. No one else can know the id yet, so the link is not registered here: the
+    /// shard registers it when it starts the trail, and the recorder first if the id leaves it before that (see
+    /// <see cref="TrailRegistry"/>). With probes as Activities the id leaves at once, in the root's Activity.
     /// </summary>
     internal TrailLink StartMintedTrail(TrailId trailId)
     {
-        var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities);
-        _context.Running[trailId] = link;
+        var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running.TableOf(trailId), registered: false);
+        if (link.ScopeActivities) link.EnsureRegistered();
         Counters.TrailsAdmitted.Increment();
         return link;
     }
@@ -137,14 +150,14 @@ public sealed class CodeSightEngine
     /// <summary>Finds the link of a running trail or starts the trail; safe when several threads continue one trail.</summary>
     internal TrailLink FindOrStartTrail(TrailId trailId, bool continued = false)
     {
-        if (_context.Running.TryGetValue(trailId, out var running)) return running;
+        if (_context.Running.TryGet(trailId, out var running)) return running;
         lock (_startLock)
         {
-            if (_context.Running.TryGetValue(trailId, out running)) return running;
-            var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities);
+            if (_context.Running.TryGet(trailId, out running)) return running;
+            var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running.TableOf(trailId));
             // Told before the trail is visible in Running: whoever finds it there tells after, so the start comes first.
             link.Trail.Tell(new TrailStart(trailId, continued), null);
-            _context.Running[trailId] = link;
+            _context.Running.TryAdd(link);
             Counters.TrailsAdmitted.Increment();
             return link;
         }

@@ -12,6 +12,12 @@ public sealed class EngineCounters
     /// <summary>Trails the head gate dropped (or opened while the recorder was disabled).</summary>
     public StripedCounter TrailsSampledOut { get; } = new();
 
+    /// <summary>
+    /// Trails that ended for any reason: completed, abandoned, failed, or dropped when their shard stopped.
+    /// <see cref="TrailsAdmitted"/> minus this is the number running.
+    /// </summary>
+    public StripedCounter TrailsEnded { get; } = new();
+
     /// <summary>Trails that ended with every probe closed.</summary>
     public StripedCounter TrailsCompleted { get; } = new();
 

@@ -65,7 +65,21 @@ internal sealed class LiveProbeHandle : ProbeHandle
 
     public override ProbeId Id => _id;
 
-    public override TrailId TrailId => _trailId;
+    /// <remarks>The id leaves the recorder here, so the trail is registered first (see <see cref="TrailLink.EnsureRegistered"/>).</remarks>
+    public override TrailId TrailId
+    {
+        get
+        {
+            _link.EnsureRegistered();
+            return _trailId;
+        }
+    }
+
+    // The trail's id for the engine's own routing, which must not count as the id leaving the recorder.
+    internal TrailId RoutingTrailId => _trailId;
+
+    // The link the handle tells through: its shard registers it when this handle's open starts the trail.
+    internal TrailLink Link => _link;
 
     // The open request, read by the trail actor when it receives the handle itself.
     public bool StartsTrail { get; }

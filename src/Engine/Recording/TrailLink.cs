@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
 using CodeSight.Engine.Clock;
@@ -10,8 +11,16 @@ namespace CodeSight.Engine.Recording;
 /// the trail is told through it, which lets it know which message was told last: a probe whose open is still the
 /// last message of its trail, and not yet applied, is closed by that open message itself (no close message).
 /// </summary>
-internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock, bool scopeActivities = false)
+internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock, bool scopeActivities = false,
+    ConcurrentDictionary<TrailId, TrailLink>? registry = null, bool registered = true)
 {
+    // Whether this link is in the registry's table (or has no table: then it never needs to be). A link the recorder
+    // minted a trail with starts unregistered: its shard registers it when the trail starts, and the recording
+    // thread only if the id leaves the recorder first (EnsureRegistered). Both are set once and never cleared.
+    private int _registered = registered || registry is null ? 1 : 0;
+    // Set by the trail's shard when the trail has ended, before it removes the trail from the table.
+    private int _ended;
+
     // The last message told through this link when it was a probe's open, else null. Guarded by _busy: the tell and
     // this field change together, so whoever holds it sees exactly what the mailbox ends with.
     private LiveProbeHandle? _lastOpen;
@@ -25,12 +34,38 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
 
     public IActorRef Trail { get; } = trail;
 
+    /// <summary>The registry table that holds this trail (its shard's), if it is registered anywhere.</summary>
+    public ConcurrentDictionary<TrailId, TrailLink> Registry { get; } = registry ?? new();
+
     public TrailId TrailId { get; } = trailId;
 
     public IEngineClock Clock { get; } = clock;
 
     // Whether each probe opened through this link becomes Activity.Current (Recorder.ProbesAsActivities, read once per trail).
     public bool ScopeActivities { get; } = scopeActivities;
+
+    /// <summary>
+    /// Makes sure the registry holds this link before the trail's id leaves the recorder (a caller reads it, or an
+    /// Activity or an observation carries it): whoever then scopes the id finds this link, even before the shard has
+    /// started the trail. A trail that has ended is not registered again.
+    /// </summary>
+    public void EnsureRegistered()
+    {
+        if (Volatile.Read(ref _registered) != 0) return;
+        Registry.TryAdd(TrailId, this);
+        Volatile.Write(ref _registered, 1);
+        // Against MarkEnded: each side writes its flag, fences, then reads the other's; so either the shard's removal
+        // comes after this addition and removes it, or this sees the trail ended and removes it itself.
+        Interlocked.MemoryBarrier();
+        if (Volatile.Read(ref _ended) != 0) Registry.TryRemove(KeyValuePair.Create(TrailId, this));
+    }
+
+    /// <summary>Called by the trail's shard when the trail has ended, right before it removes the trail from the registry.</summary>
+    public void MarkEnded()
+    {
+        Volatile.Write(ref _ended, 1);
+        Interlocked.MemoryBarrier();
+    }
 
     /// <summary>Tells a probe's open.</summary>
     public void TellOpen(LiveProbeHandle handle)

@@ -46,6 +46,9 @@ internal sealed class TrailActor
     /// <summary>The trail this actor holds now.</summary>
     public TrailId TrailId => _trailId;
 
+    /// <summary>The link of a trail the recorder minted, which its shard registered; null for trails started otherwise.</summary>
+    public Recording.TrailLink? Link { get; private set; }
+
     /// <summary>True once the trail completed (or was abandoned with no root): its shard retires it.</summary>
     public bool IsCompleted => _completed;
 
@@ -57,9 +60,10 @@ internal sealed class TrailActor
     /// <paramref name="continued"/>: the trail began elsewhere (another process), so probes whose parent is not here
     /// are roots of this fragment, and the fragment completes when all its probes are closed.
     /// </summary>
-    public void Begin(TrailId trailId, bool continued)
+    public void Begin(TrailId trailId, bool continued, Recording.TrailLink? link = null)
     {
         _trailId = trailId;
+        Link = link;
         _continued = continued;
         _probes.Clear();
         _index.Clear();

@@ -1,6 +1,4 @@
-using System.Collections.Concurrent;
 using CodeSight.Actors.Events;
-using CodeSight.Contracts.Ids;
 using CodeSight.Engine.Clock;
 using CodeSight.Engine.Redaction;
 using CodeSight.Engine.Sampling;
@@ -14,7 +12,8 @@ internal sealed class TrailContext(
     SecretRedactor redactor,
     EngineCounters counters,
     TailSamplingPolicy? tailPolicy,
-    TimeSpan idleTimeout)
+    TimeSpan idleTimeout,
+    int shards)
 {
     public EventStream Events { get; } = events;
     public IEngineClock Clock { get; } = clock;
@@ -24,5 +23,5 @@ internal sealed class TrailContext(
     public long IdleTimeoutMicros { get; } = idleTimeout.Ticks / 10;
 
     /// <summary>Running trails by id, with the link to the shard that holds each, so messages and <c>Scope</c> can find them.</summary>
-    public ConcurrentDictionary<TrailId, Recording.TrailLink> Running { get; } = new();
+    public TrailRegistry Running { get; } = new(shards);
 }

@@ -33,25 +33,25 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
         switch (message)
         {
             case LiveProbeHandle handle:
-                Deliver(handle.TrailId, handle, handle.StartsTrail);
+                Deliver(handle.RoutingTrailId, handle, handle.StartsTrail ? handle.Link : null);
                 return true;
             case ProbeNoted note:
-                Deliver(note.Probe.TrailId, note, false);
+                Deliver(note.Probe.RoutingTrailId, note);
                 return true;
             case OpenProbe open:
-                Deliver(open.TrailId, open, false);
+                Deliver(open.TrailId, open);
                 return true;
             case UpdateProbe update:
-                Deliver(update.TrailId, update, false);
+                Deliver(update.TrailId, update);
                 return true;
             case FailProbe fail:
-                Deliver(fail.TrailId, fail, false);
+                Deliver(fail.TrailId, fail);
                 return true;
             case CloseProbe close:
-                Deliver(close.TrailId, close, false);
+                Deliver(close.TrailId, close);
                 return true;
             case TrailStart start:
-                if (!_trails.ContainsKey(start.TrailId)) Start(start.TrailId, start.Continued);
+                if (!_trails.ContainsKey(start.TrailId)) Start(start.TrailId, start.Continued, link: null);
                 return true;
             case CheckIdle:
                 Reap();
@@ -66,31 +66,40 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
         // Stopped (or restarted after a fault outside any trail): the trails held here are gone; say so.
         foreach (var (trailId, trail) in _trails)
         {
-            context.Running.TryRemove(trailId, out _);
+            trail.Link?.MarkEnded();
+            context.Running.Remove(trailId);
+            context.Counters.TrailsEnded.Increment();
             if (!trail.IsCompleted) context.Counters.TrailFailures.Increment();
         }
         _trails.Clear();
     }
 
-    private TrailActor Start(TrailId trailId, bool continued)
+    // A trail the recorder minted comes with its link (the root handle's): registered here, before the trail emits a
+    // signal that shows its id, unless the recorder registered it already (TrailRegistry). Trails started any other way
+    // were registered by whoever started them.
+    private TrailActor Start(TrailId trailId, bool continued, TrailLink? link)
     {
         var trail = _spare.Count > 0 ? _spare.Pop() : new TrailActor(context);
-        trail.Begin(trailId, continued);
+        trail.Begin(trailId, continued, link);
         _trails.Add(trailId, trail);
+        if (link is not null) context.Running.TryAdd(link);
         return trail;
     }
 
-    private void Deliver(TrailId trailId, object message, bool starts)
+    /// <param name="trailId">The trail the message is for.</param>
+    /// <param name="message">The message.</param>
+    /// <param name="starts">The link of the trail this message starts (a minted trail's root open), else null.</param>
+    private void Deliver(TrailId trailId, object message, TrailLink? starts = null)
     {
         if (!_trails.TryGetValue(trailId, out var trail))
         {
-            if (!starts)
+            if (starts is null)
             {
                 // The trail ended (completed, abandoned or failed) before this message arrived.
                 context.Counters.MessagesForUnknownTrails.Increment();
                 return;
             }
-            trail = Start(trailId, continued: false);
+            trail = Start(trailId, continued: false, starts);
         }
         try
         {
@@ -130,8 +139,11 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
     private void Retire(TrailActor trail, bool reuse)
     {
         _trails.Remove(trail.TrailId);
-        // Only this shard registers or removes this id while it holds the trail, so removing by key is exact.
-        context.Running.TryRemove(trail.TrailId, out _);
+        // Marked first, so that a recorder registering the id right now removes it again (TrailLink.EnsureRegistered).
+        trail.Link?.MarkEnded();
+        // Only this trail holds this id while it runs, so removing by key is exact.
+        context.Running.Remove(trail.TrailId);
+        context.Counters.TrailsEnded.Increment();
         if (reuse && _spare.Count < SpareLimit && trail.ProbeCapacity <= SpareProbeCapacity) _spare.Push(trail);
     }
 }
