@@ -10,20 +10,20 @@ namespace CodeSight.Actors;
 internal sealed class LocalActorRef : IInternalActorRef
 {
     private readonly RouterState? _router;
-    // The mailbox, held here so that a Tell reads only this object and the mailbox: the cell is written on every
-    // message its actor processes (the current envelope), and reading it from another thread would pull that cache
-    // line across cores on each send.
+    // The mailbox, held instead of the cell so that a Tell reads only this object and the mailbox: the cell is written
+    // on every message its actor processes (the current envelope), and reading it from another thread would pull that
+    // cache line across cores on each send. The cell is one step further, through the mailbox (no extra field: an idle
+    // actor stays at 380 bytes).
     private readonly Mailbox _mailbox;
 
     public LocalActorRef(ActorCell cell, ActorPath path, RouterState? router)
     {
-        Cell = cell;
         _mailbox = cell.Mailbox;
         Path = path;
         _router = router;
     }
 
-    public ActorCell Cell { get; }
+    public ActorCell Cell => _mailbox.Cell;
 
     public ActorPath Path { get; }
 
