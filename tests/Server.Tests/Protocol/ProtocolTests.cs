@@ -351,8 +351,11 @@ public sealed class ProtocolTests
         {
         }
 
-        var stats = await client.ExpectAsync("stats", m => m.GetProperty("engine").GetProperty("trailsCompleted").GetInt64() == 1);
-        Assert.True(stats.GetProperty("openTrails").GetInt32() >= 0);
+        // Completed is counted as the trail completes, ended once its shard has let it go: wait for both.
+        var stats = await client.ExpectAsync("stats", m =>
+            m.GetProperty("engine").GetProperty("trailsCompleted").GetInt64() == 1 && m.GetProperty("engine").GetProperty("trailsEnded").GetInt64() == 1);
+        Assert.Equal(1, stats.GetProperty("engine").GetProperty("trailsAdmitted").GetInt64());
+        Assert.Equal(0, stats.GetProperty("openTrails").GetInt32());
         Assert.True(stats.GetProperty("rates").TryGetProperty("signals", out _));
         Assert.True(stats.GetProperty("kernel").TryGetProperty("deadLetters", out _));
         Assert.Equal(1, stats.GetProperty("server").GetProperty("clients").GetInt32());

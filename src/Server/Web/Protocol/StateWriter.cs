@@ -106,6 +106,7 @@ internal static class StateWriter
         w.WriteNumber("trailsSampledOut"u8, c.TrailsSampledOut.Value);
         w.WriteNumber("trailsCompleted"u8, c.TrailsCompleted.Value);
         w.WriteNumber("trailsAbandoned"u8, c.TrailsAbandoned.Value);
+        w.WriteNumber("trailsEnded"u8, c.TrailsEnded.Value);
         w.WriteNumber("trailsKeptByTail"u8, c.TrailsKeptByTail.Value);
         w.WriteNumber("trailsDroppedByTail"u8, c.TrailsDroppedByTail.Value);
         w.WriteNumber("probesOpened"u8, c.ProbesOpened.Value);
