@@ -10,10 +10,11 @@ namespace CodeSight.Engine.Trails;
 /// second one (a second link would let a close ride on an open that another link's message follows).
 /// </summary>
 /// <remarks>
-/// One table per shard, each written by its shard: a shard registers a trail the recorder minted when it starts it,
+/// One table per shard, written mostly by that shard: a shard registers a trail the recorder minted when it starts it,
 /// before any signal can show the id, and removes every trail it ends. The recording thread registers a minted trail
 /// itself only when the id leaves the recorder before that (<see cref="TrailLink.EnsureRegistered"/>), which most
-/// trails never do. When the recording thread registered every trail and the shard removed it, the two threads took
+/// trails never do; trails continued from elsewhere (<c>Scope</c>, the router, the Activity bridge) are registered by
+/// whoever starts them. When the recording thread registered every trail and the shard removed it, the two threads took
 /// turns writing the table's locks, counts and buckets: moving both to the shard raised trails of one probe from
 /// 0.40 to 0.48 M probes/s end to end (quick-e2e, interleaved runs), and a build with no registry at all from 0.37 to 0.50.
 /// </remarks>
