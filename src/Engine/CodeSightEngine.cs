@@ -141,7 +141,7 @@ public sealed class CodeSightEngine
     /// </summary>
     internal TrailLink StartMintedTrail(TrailId trailId)
     {
-        var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running.TableOf(trailId), registered: false);
+        var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running, registered: false);
         if (link.ScopeActivities) link.EnsureRegistered();
         Counters.TrailsAdmitted.Increment();
         return link;
@@ -154,7 +154,7 @@ public sealed class CodeSightEngine
         lock (_startLock)
         {
             if (_context.Running.TryGet(trailId, out running)) return running;
-            var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running.TableOf(trailId));
+            var link = new TrailLink(ShardOf(trailId), trailId, Clock, Recorder.ProbesAsActivities, _context.Running);
             // Told before the trail is visible in Running: whoever finds it there tells after, so the start comes first.
             link.Trail.Tell(new TrailStart(trailId, continued), null);
             _context.Running.TryAdd(link);

@@ -1,7 +1,7 @@
-using System.Collections.Concurrent;
 using CodeSight.Actors;
 using CodeSight.Contracts.Ids;
 using CodeSight.Engine.Clock;
+using CodeSight.Engine.Trails;
 
 namespace CodeSight.Engine.Recording;
 
@@ -12,13 +12,13 @@ namespace CodeSight.Engine.Recording;
 /// last message of its trail, and not yet applied, is closed by that open message itself (no close message).
 /// </summary>
 internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock clock, bool scopeActivities = false,
-    ConcurrentDictionary<TrailId, TrailLink>? registry = null, bool registered = true)
+    TrailRegistry? registry = null, bool registered = true)
 {
-    // Whether this link is in the registry's table (or has no table: then it never needs to be). A link the recorder
+    // Whether this link is in the registry (or has none: then it never needs to be). A link the recorder
     // minted a trail with starts unregistered: its shard registers it when the trail starts, and the recording
     // thread only if the id leaves the recorder first (EnsureRegistered). Both are set once and never cleared.
     private int _registered = registered || registry is null ? 1 : 0;
-    // Set by the trail's shard when the trail has ended, before it removes the trail from the table.
+    // Set by the trail's shard when the trail has ended, before it removes the trail from the registry.
     private int _ended;
 
     // The last message told through this link when it was a probe's open, else null. Guarded by _busy: the tell and
@@ -33,9 +33,6 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
     private int _owner;
 
     public IActorRef Trail { get; } = trail;
-
-    /// <summary>The registry table that holds this trail (its shard's), if it is registered anywhere.</summary>
-    public ConcurrentDictionary<TrailId, TrailLink> Registry { get; } = registry ?? new();
 
     public TrailId TrailId { get; } = trailId;
 
@@ -52,12 +49,12 @@ internal sealed class TrailLink(IActorRef trail, TrailId trailId, IEngineClock c
     public void EnsureRegistered()
     {
         if (Volatile.Read(ref _registered) != 0) return;
-        Registry.TryAdd(TrailId, this);
+        registry!.TryAdd(this);
         Volatile.Write(ref _registered, 1);
         // Against MarkEnded: each side writes its flag, fences, then reads the other's; so either the shard's removal
         // comes after this addition and removes it, or this sees the trail ended and removes it itself.
         Interlocked.MemoryBarrier();
-        if (Volatile.Read(ref _ended) != 0) Registry.TryRemove(KeyValuePair.Create(TrailId, this));
+        if (Volatile.Read(ref _ended) != 0) registry!.Remove(this);
     }
 
     /// <summary>Called by the trail's shard when the trail has ended, right before it removes the trail from the registry.</summary>

@@ -28,13 +28,16 @@ internal sealed class TrailRegistry
         for (var i = 0; i < shards; i++) _byShard[i] = new ConcurrentDictionary<TrailId, TrailLink>();
     }
 
-    /// <summary>The table that holds <paramref name="trailId"/>: that of the shard the trail lives in.</summary>
-    public ConcurrentDictionary<TrailId, TrailLink> TableOf(TrailId trailId) => _byShard[TrailShard.IndexOf(trailId, _byShard.Length)];
+    // The table that holds the trail: that of the shard it lives in.
+    private ConcurrentDictionary<TrailId, TrailLink> TableOf(TrailId trailId) => _byShard[TrailShard.IndexOf(trailId, _byShard.Length)];
 
     public bool TryGet(TrailId trailId, out TrailLink link) => TableOf(trailId).TryGetValue(trailId, out link!);
 
     /// <summary>Registers a running trail's link; false when the trail already has one.</summary>
-    public bool TryAdd(TrailLink link) => link.Registry.TryAdd(link.TrailId, link);
+    public bool TryAdd(TrailLink link) => TableOf(link.TrailId).TryAdd(link.TrailId, link);
+
+    /// <summary>Removes a trail only if <paramref name="link"/> is the one registered for it.</summary>
+    public void Remove(TrailLink link) => TableOf(link.TrailId).TryRemove(KeyValuePair.Create(link.TrailId, link));
 
     /// <summary>Removes an ended trail whatever its link.</summary>
     public void Remove(TrailId trailId) => TableOf(trailId).TryRemove(trailId, out _);

@@ -64,11 +64,9 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
     protected override void PostStop()
     {
         // Stopped (or restarted after a fault outside any trail): the trails held here are gone; say so.
-        foreach (var (trailId, trail) in _trails)
+        foreach (var trail in _trails.Values)
         {
-            trail.Link?.MarkEnded();
-            context.Running.Remove(trailId);
-            context.Counters.TrailsEnded.Increment();
+            End(trail);
             if (!trail.IsCompleted) context.Counters.TrailFailures.Increment();
         }
         _trails.Clear();
@@ -139,11 +137,17 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
     private void Retire(TrailActor trail, bool reuse)
     {
         _trails.Remove(trail.TrailId);
+        End(trail);
+        if (reuse && _spare.Count < SpareLimit && trail.ProbeCapacity <= SpareProbeCapacity) _spare.Push(trail);
+    }
+
+    // A trail leaves the registry of running trails and is counted as ended.
+    private void End(TrailActor trail)
+    {
         // Marked first, so that a recorder registering the id right now removes it again (TrailLink.EnsureRegistered).
         trail.Link?.MarkEnded();
         // Only this trail holds this id while it runs, so removing by key is exact.
         context.Running.Remove(trail.TrailId);
         context.Counters.TrailsEnded.Increment();
-        if (reuse && _spare.Count < SpareLimit && trail.ProbeCapacity <= SpareProbeCapacity) _spare.Push(trail);
     }
 }
