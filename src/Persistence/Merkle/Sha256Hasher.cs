@@ -15,10 +15,12 @@ internal static class Sha256Hasher
     [ThreadStatic]
     private static IncrementalHash? t_hash;
 
+    private static IncrementalHash Current => t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+
     /// <summary>Writes SHA-256(<paramref name="input"/>) into <paramref name="destination"/> (32 bytes).</summary>
     public static void Hash(ReadOnlySpan<byte> input, Span<byte> destination)
     {
-        IncrementalHash hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        IncrementalHash hash = Current;
         hash.AppendData(input);
         hash.GetHashAndReset(destination);
     }
@@ -26,7 +28,7 @@ internal static class Sha256Hasher
     /// <summary>Writes SHA-256(<paramref name="prefix"/> || <paramref name="input"/>) into <paramref name="destination"/> without copying the input.</summary>
     public static void Hash(byte prefix, ReadOnlySpan<byte> input, Span<byte> destination)
     {
-        IncrementalHash hash = t_hash ??= IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        IncrementalHash hash = Current;
         ReadOnlySpan<byte> first = [prefix];
         hash.AppendData(first);
         hash.AppendData(input);
