@@ -9,6 +9,7 @@ using CodeSight.Engine.Tests.Support;
 
 namespace CodeSight.Engine.Tests.Activities;
 
+[Collection(SerialCollection.Name)]
 public sealed class ActivityBridgeTests : EngineTestKit
 {
     // Listeners are process-wide and tests run in parallel: every test uses a source of its own.
