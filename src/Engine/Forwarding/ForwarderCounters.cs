@@ -65,7 +65,11 @@ public sealed class ForwarderCounters
     /// <summary>Whether a connection to the server is open now.</summary>
     public bool Connected => Volatile.Read(ref _connected) == 1;
 
-    /// <summary>The most recent problem (a refused connection, a rejected message), or null while there has been none.</summary>
+    /// <summary>
+    /// The most recent problem (a refused connection, a rejected message), or null while there has been none. It is set
+    /// before the counter that goes with it (<see cref="ConnectFailures"/>, <see cref="Rejected"/>, <see cref="Invalid"/>,
+    /// <see cref="Lost"/>), so once a reader sees that counter move it also sees this description.
+    /// </summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
     /// <inheritdoc />

@@ -103,8 +103,8 @@ internal sealed class ForwardingPump
             }
             catch (Exception e) when (e is WebSocketException or HttpRequestException or IOException || (e is OperationCanceledException && !cancel.IsCancellationRequested))
             {
-                _counters.CountConnectFailure();
                 Problem($"cannot connect to {_webSocket}: {Describe(e)} (retrying in {backoff.TotalMilliseconds:0} ms)");
+                _counters.CountConnectFailure();
                 await Task.Delay(backoff, cancel).ConfigureAwait(false);
                 backoff = TimeSpan.FromTicks(Math.Min(_settings.MaxBackoff.Ticks, backoff.Ticks * 2));
                 continue;
@@ -168,8 +168,8 @@ internal sealed class ForwardingPump
                     if (count == 0)
                     {
                         // Alone over the limit: the server would close the connection on it.
-                        _counters.CountInvalid();
                         Problem($"an item of {item.Length} bytes is over codesight.engine.forward.max-message-size ({_settings.MaxMessageBytes} bytes); not sent");
+                        _counters.CountInvalid();
                         continue;
                     }
 
@@ -191,8 +191,8 @@ internal sealed class ForwardingPump
             }
             catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException or InvalidOperationException)
             {
-                if (_inFlight.TryRemove(id, out _)) Lost(count);
                 Problem($"lost the connection to {_webSocket} while sending {count} items: {Describe(e)}");
+                if (_inFlight.TryRemove(id, out _)) Lost(count);
                 return carry;
             }
 
@@ -263,9 +263,9 @@ internal sealed class ForwardingPump
             var text = root.TryGetProperty("message", out var m) ? m.GetString() : "(no message)";
             if (id is not null && _inFlight.TryRemove(id, out var items))
             {
+                Problem($"the server rejected {items} items: {text}");
                 _counters.CountRejected(items);
                 _sink.CountErrors(items);
-                Problem($"the server rejected {items} items: {text}");
             }
             else
             {
@@ -309,6 +309,7 @@ internal sealed class ForwardingPump
         _sink.CountErrors(items);
     }
 
+    // Called before the count that goes with the problem, so a reader that sees the count also sees the description.
     private void Problem(string description)
     {
         _counters.NoteError(description);

@@ -83,11 +83,11 @@ public sealed class ServerForwardingSink : ActorBase
                 }
                 else
                 {
-                    _counters.CountInvalid();
-                    _sinkCounters.CountError();
                     var description = $"observation at '{observation.SightPoint}' not forwarded: {problem}";
                     _counters.NoteError(description);
                     _sinkCounters.NoteError(description);
+                    _counters.CountInvalid();
+                    _sinkCounters.CountError();
                 }
 
                 return true;

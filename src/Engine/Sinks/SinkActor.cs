@@ -60,8 +60,8 @@ public abstract class SinkActor : ActorBase
     protected void CountLost(int records, string what, string detail, Exception? cause)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(records);
-        Counters.CountErrors(records);
         ReportFailure(what, detail, cause);
+        Counters.CountErrors(records);
     }
 
     /// <summary>After <see cref="CountLost"/>: the output works again; publishes one info log event if it had failed.</summary>

@@ -20,7 +20,10 @@ public sealed class SinkCounters
     /// <summary>Records the sink could not write (each one is lost; the cause is published as a log event).</summary>
     public long Errors => Interlocked.Read(ref _errors);
 
-    /// <summary>The most recent failure's description (what failed and why), or null while there has been none.</summary>
+    /// <summary>
+    /// The most recent failure's description (what failed and why), or null while there has been none. It is set before
+    /// the <see cref="Errors"/> it explains are counted.
+    /// </summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
     internal void CountWritten() => Interlocked.Increment(ref _written);

@@ -27,21 +27,24 @@ public sealed class LedgerCounters
     /// <summary>Checkpoints written.</summary>
     public long Checkpoints => Interlocked.Read(ref _checkpoints);
 
-    /// <summary>The most recent failure or rejection, phrased for an operator; null while all is well.</summary>
+    /// <summary>
+    /// The most recent failure or rejection, phrased for an operator; null while all is well. It is set before the count
+    /// that goes with it, so a reader that sees <see cref="Failed"/> or <see cref="Rejected"/> move also sees why.
+    /// </summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
     internal void AddPersisted(long count) => Interlocked.Add(ref _persisted, count);
 
     internal void AddFailed(long count, string error)
     {
-        Interlocked.Add(ref _failed, count);
         Volatile.Write(ref _lastError, error);
+        Interlocked.Add(ref _failed, count);
     }
 
     internal void AddRejected(long count, string error)
     {
-        Interlocked.Add(ref _rejected, count);
         Volatile.Write(ref _lastError, error);
+        Interlocked.Add(ref _rejected, count);
     }
 
     internal void AddCheckpoint() => Interlocked.Increment(ref _checkpoints);
