@@ -9,7 +9,7 @@ namespace CodeSight.Benchmarks;
 /// Entry point: <c>dotnet run -c Release --project benchmarks/CodeSight.Benchmarks -- --filter '*'</c> runs the
 /// BenchmarkDotNet suites; <c>-- quick-pingpong [pairs] [rounds] [actors]</c> runs the quick interleaved tuning comparison (with <c>actors</c>, the actors alone, for profiling);
 /// <c>-- quick-spawn [spawners] [rounds] [maxLive]</c> the quick spawn+stop measurement;
-/// <c>-- quick-e2e [probesPerTrail] [rounds]</c> the quick end-to-end recording measurement;
+/// <c>-- quick-e2e [probesPerTrail] [rounds] [notes]</c> the quick end-to-end recording measurement (each probe noted <c>notes</c> times);
 /// <c>-- quick-child [rounds]</c> the quick caller-thread cost of a child probe against OpenTelemetry;
 /// <c>-- quick-dropped [rounds]</c> the quick cost of opening a trail the ratio gate drops.
 /// </summary>
@@ -37,7 +37,8 @@ public static class Program
         {
             var probesPerTrail = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 10;
             var rounds = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 5;
-            Recording.QuickEndToEnd.Run(probesPerTrail, rounds);
+            var notes = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 0;
+            Recording.QuickEndToEnd.Run(probesPerTrail, rounds, notes);
             return;
         }
         if (args.Length > 0 && args[0] == "quick-child")

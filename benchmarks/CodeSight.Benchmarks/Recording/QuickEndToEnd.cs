@@ -7,7 +7,7 @@ using CodeSight.Engine.Sinks;
 namespace CodeSight.Benchmarks.Recording;
 
 /// <summary>
-/// A quick end-to-end measurement for tuning sessions (<c>-- quick-e2e [probesPerTrail] [rounds]</c>): the shape of
+/// A quick end-to-end measurement for tuning sessions (<c>-- quick-e2e [probesPerTrail] [rounds] [notes]</c>): the shape of
 /// <see cref="EndToEndBenchmark"/> (two producers, every signal into a collector), printing probes/s and process CPU
 /// per probe for each round and the medians. CPU per probe is the steadier number on a shared machine: two cores
 /// fully used give 2 x 10^9 / (cpu-ns per probe) probes/s. Final numbers come from the BenchmarkDotNet suite.
@@ -18,7 +18,7 @@ public static class QuickEndToEnd
     private const int ProbesPerProducer = 200_000;
     private const int TotalProbes = Producers * ProbesPerProducer;
 
-    public static void Run(int probesPerTrail, int rounds)
+    public static void Run(int probesPerTrail, int rounds, int notes = 0)
     {
         // CODESIGHT_QUICK_HOCON adds settings to compare, e.g. "codesight.engine.trail.shards = 8".
         var extra = Environment.GetEnvironmentVariable("CODESIGHT_QUICK_HOCON") ?? string.Empty;
@@ -39,7 +39,7 @@ public static class QuickEndToEnd
             var producers = new Thread[Producers];
             for (var p = 0; p < Producers; p++)
             {
-                producers[p] = new Thread(() => Produce(engine, trails, probesPerTrail)) { IsBackground = true };
+                producers[p] = new Thread(() => Produce(engine, trails, probesPerTrail, notes)) { IsBackground = true };
                 producers[p].Start();
             }
             foreach (var producer in producers) producer.Join();
@@ -50,7 +50,8 @@ public static class QuickEndToEnd
             process.Refresh();
             var cpuNs = (process.TotalProcessorTime - cpuBefore).TotalNanoseconds / TotalProbes;
             system.Stop(collector);
-            if (signals != 2 * TotalProbes) throw new InvalidOperationException($"The collector received {signals} signals, expected {2 * TotalProbes}.");
+            var expectedSignals = (2 + notes) * TotalProbes;
+            if (signals != expectedSignals) throw new InvalidOperationException($"The collector received {signals} signals, expected {expectedSignals}.");
             if (r < 0) continue;
             rates.Add(TotalProbes / elapsed.TotalSeconds);
             cpus.Add(cpuNs);
@@ -61,13 +62,19 @@ public static class QuickEndToEnd
         Console.WriteLine($"median ({probesPerTrail} probes per trail): {rates[rates.Count / 2] / 1e6:N2} M probes/s, {cpus[cpus.Count / 2]:N0} cpu-ns/probe");
     }
 
-    private static void Produce(CodeSightEngine engine, int trails, int probesPerTrail)
+    private static void Produce(CodeSightEngine engine, int trails, int probesPerTrail, int notes)
     {
         var recorder = engine.Recorder;
         for (var t = 0; t < trails; t++)
         {
             var root = recorder.OpenTrail("trail");
-            for (var c = 1; c < probesPerTrail; c++) root.Child(ProbeKind.Tool, "step").Close();
+            for (var n = 0; n < notes; n++) root.Note("n", n);
+            for (var c = 1; c < probesPerTrail; c++)
+            {
+                var child = root.Child(ProbeKind.Tool, "step");
+                for (var n = 0; n < notes; n++) child.Note("n", n);
+                child.Close();
+            }
             root.Close();
         }
     }
