@@ -50,6 +50,9 @@ internal sealed class ClientSession
 
     public int Queued => Volatile.Read(ref _queued);
 
+    // Control messages (replies, stats) waiting to be written.
+    public int ControlQueued => Volatile.Read(ref _controlQueued);
+
     /// <summary>Queues a live item if it passes the filter; drops and counts it when the queue is full. Never blocks.</summary>
     public void Offer(LiveItem item)
     {
@@ -70,6 +73,10 @@ internal sealed class ClientSession
 
     /// <summary>Queues a control message (reply, error, stats); these are never dropped while under their bound.</summary>
     public void Send(byte[] message) => EnqueueControl(message);
+
+    // Queues messages that must reach the client one right after the other (a subscription's ack and its backlog): one
+    // control item, so a stats message queued by the hub's timer at the same moment cannot come between them.
+    private void SendTogether(params byte[][] messages) => EnqueueControl(messages);
 
     public async Task RunAsync(byte[] hello, CancellationToken cancel)
     {
@@ -106,11 +113,13 @@ internal sealed class ClientSession
 
     private void EnqueueControl(object message)
     {
-        if (Interlocked.Increment(ref _controlQueued) > MaxControlMessages && message is byte[])
+        if (Interlocked.Increment(ref _controlQueued) > MaxControlMessages && message is not CloseFrame)
         {
             Interlocked.Decrement(ref _controlQueued);
-            _hub.CountDrop();
-            Interlocked.Increment(ref _dropped);
+            // The hub's total first, as in Offer.
+            var messages = message is byte[][] together ? together.Length : 1;
+            _hub.CountDrop(messages);
+            Interlocked.Add(ref _dropped, messages);
             return;
         }
 
@@ -134,6 +143,12 @@ internal sealed class ClientSession
                     }
 
                     return;
+                }
+
+                if (control is byte[][] together)
+                {
+                    foreach (var message in together) await SendAsync(message, cancel).ConfigureAwait(false);
+                    continue;
                 }
 
                 await SendAsync((byte[])control, cancel).ConfigureAwait(false);
@@ -231,8 +246,7 @@ internal sealed class ClientSession
                 break;
             case "subscribe":
                 _filter = Filter(message.OptionalObject("filter"));
-                Send(WireWriter.Ack(id, "subscribe"));
-                Send(_hub.Backlog(_filter));
+                SendTogether(WireWriter.Ack(id, "subscribe"), _hub.Backlog(_filter));
                 break;
             case "command":
                 RequireToken("command");

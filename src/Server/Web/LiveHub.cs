@@ -55,6 +55,8 @@ internal sealed class LiveHub : IAsyncDisposable
 
     public int ClientCount => _clients.Count;
 
+    public IEnumerable<ClientSession> Clients => _clients.Keys;
+
     /// <summary>Messages dropped for slow clients since start.</summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
@@ -90,7 +92,7 @@ internal sealed class LiveHub : IAsyncDisposable
 
     public void Unregister(ClientSession client) => _clients.TryRemove(client, out _);
 
-    public void CountDrop() => Interlocked.Increment(ref _dropped);
+    public void CountDrop(int messages = 1) => Interlocked.Add(ref _dropped, messages);
 
     public void CountIngested(int items) => Interlocked.Add(ref _ingested, items);
 

@@ -97,6 +97,38 @@ public sealed class ProtocolTests
     }
 
     [Fact]
+    public async Task ASubscriptionsAckIsFollowedByItsBacklogEvenWhileStatsGoOutBackToBack()
+    {
+        // The docs promise an ack followed right away by a fresh, filtered backlog. A stats message the hub's timer
+        // queued between the two once came in the middle, and tail --json printed it before the backlog.
+        await using var live = await LiveServer.StartAsync();
+        await using var client = await live.ConnectAsync();
+        using var stop = new CancellationTokenSource();
+        var stats = Task.Run(async () =>
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                // As fast as the client takes them, but never so far ahead that its control queue overflows and
+                // drops the ack itself.
+                if (live.Server.Hub.Clients.All(c => c.ControlQueued < 32)) live.Server.Hub.SendStats();
+                await Task.Yield();
+            }
+        });
+        var statsBetween = 0;
+        for (var i = 0; i < 400; i++)
+        {
+            await client.SendAsync($$$"""{"type":"subscribe","id":"s{{{i}}}","filter":{"kinds":["observation"]}}""");
+            await client.ExpectAsync("ack", m => m.GetProperty("id").GetString() == $"s{i}");
+            var next = await client.ReceiveAsync() ?? throw new InvalidOperationException("closed");
+            if (next.GetProperty("type").GetString() != "backlog") statsBetween++;
+        }
+
+        await stop.CancelAsync();
+        await stats;
+        Assert.Equal(0, statsBetween);
+    }
+
+    [Fact]
     public async Task RejectsASubscribeFilterWithAnUnknownModalityNamingTheIndex()
     {
         await using var live = await LiveServer.StartAsync();
