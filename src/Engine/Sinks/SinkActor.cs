@@ -33,6 +33,41 @@ public abstract class SinkActor : ActorBase
         _flush = flush;
     }
 
+    /// <summary>
+    /// Starts a sink under <c>/user</c> and returns once it is subscribed, so every signal published after this call
+    /// (by any thread) reaches it. <c>ActorOf</c> alone returns before the sink has started, and a sink subscribes when
+    /// it starts, on a pool thread: what is recorded in between would pass it by. This waits for one
+    /// <see cref="FlushSink"/> round trip, which every <see cref="SinkActor"/> answers once it has started.
+    /// </summary>
+    /// <param name="system">The system to start the sink in.</param>
+    /// <param name="props">The sink's props (<see cref="FileSink.Props"/>, <see cref="StreamSink.Props"/>, your own).</param>
+    /// <param name="name">The actor's name under <c>/user</c>; null for a generated one.</param>
+    /// <param name="timeout">How long to wait for the sink to start; default 10 seconds.</param>
+    /// <returns>The started sink.</returns>
+    /// <exception cref="AskTimeoutException">
+    /// The actor did not answer <see cref="FlushSink"/> with <see cref="SinkFlushed"/> in time: it is not a sink, or it
+    /// failed to start (its failure is logged by its supervisor). The actor is stopped.
+    /// </exception>
+    public static IActorRef Start(ActorSystem system, Props props, string? name = null, TimeSpan? timeout = null)
+    {
+        ArgumentNullException.ThrowIfNull(system);
+        ArgumentNullException.ThrowIfNull(props);
+        var sink = system.ActorOf(props, name);
+        var wait = timeout ?? TimeSpan.FromSeconds(10);
+        try
+        {
+            sink.Ask<SinkFlushed>(FlushSink.Instance, wait).GetAwaiter().GetResult();
+        }
+        catch (AskTimeoutException)
+        {
+            system.Stop(sink);
+            throw new AskTimeoutException(
+                $"The sink {sink.Path} did not start within {wait.TotalMilliseconds:0} ms: it never answered {nameof(FlushSink)} " +
+                $"with {nameof(SinkFlushed)} (every {nameof(SinkActor)} does once started), so it is not a sink or it failed in PreStart. It was stopped.");
+        }
+        return sink;
+    }
+
     /// <summary>What the sink writes to.</summary>
     protected string Kind { get; }
 
