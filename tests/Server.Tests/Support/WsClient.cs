@@ -76,6 +76,46 @@ public sealed class WsClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Reads until a message matching each of <paramref name="wanted"/> has arrived, in any order (an ingest's ack and
+    /// the live items it causes race each other), and returns them in the order asked; fails on close or timeout.
+    /// </summary>
+    public async Task<JsonElement[]> ExpectEachAsync(params (string Type, Func<JsonElement, bool>? Condition)[] wanted)
+    {
+        var deadline = DateTime.UtcNow + DefaultWait;
+        var found = new JsonElement?[wanted.Length];
+        var seen = new List<string>();
+        while (found.Any(f => f is null))
+        {
+            var missing = string.Join(", ", wanted.Where((_, i) => found[i] is null).Select(w => w.Type));
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero) throw new TimeoutException($"No '{missing}' message arrived in time; saw: {string.Join(", ", seen.TakeLast(20))}.");
+            JsonElement? message;
+            try
+            {
+                message = await ReceiveAsync(left);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No '{missing}' message arrived in time; saw: {string.Join(", ", seen.TakeLast(20))}.");
+            }
+
+            if (message is not { } m) throw new InvalidOperationException($"The server closed the connection ({_socket.CloseStatus}: {_socket.CloseStatusDescription}) before a '{missing}' message.");
+            var got = m.GetProperty("type").GetString()!;
+            seen.Add(got);
+            for (var i = 0; i < wanted.Length; i++)
+            {
+                if (found[i] is null && got == wanted[i].Type && (wanted[i].Condition is null || wanted[i].Condition!(m)))
+                {
+                    found[i] = m;
+                    break;
+                }
+            }
+        }
+
+        return found.Select(f => f!.Value).ToArray();
+    }
+
     public async ValueTask DisposeAsync()
     {
         try
