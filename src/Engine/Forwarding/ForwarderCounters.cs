@@ -66,9 +66,10 @@ public sealed class ForwarderCounters
     public bool Connected => Volatile.Read(ref _connected) == 1;
 
     /// <summary>
-    /// The most recent problem (a refused connection, a rejected message), or null while there has been none. It is set
-    /// before the counter that goes with it (<see cref="ConnectFailures"/>, <see cref="Rejected"/>, <see cref="Invalid"/>,
-    /// <see cref="Lost"/>), so once a reader sees that counter move it also sees this description.
+    /// The most recent problem (a refused connection, a rejected message), or null while there has been none. A problem
+    /// is described here before it is counted (in <see cref="ConnectFailures"/>, <see cref="Rejected"/>,
+    /// <see cref="Invalid"/>, or <see cref="Lost"/> for a broken connection), so a reader that sees such a count move
+    /// also sees its description.
     /// </summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
