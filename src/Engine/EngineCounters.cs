@@ -48,7 +48,10 @@ public sealed class EngineCounters
     /// <summary>Opens rejected: unknown parent, a second root, or a probe id already used in the trail.</summary>
     public StripedCounter RejectedOpens { get; } = new();
 
-    /// <summary>Messages for a trail that is neither running nor known to be sampled out.</summary>
+    /// <summary>
+    /// Messages for a trail that is neither running nor known to be sampled out. A recorder probe's open and close count
+    /// as two, also when the close travelled with the open as one message.
+    /// </summary>
     public StripedCounter MessagesForUnknownTrails { get; } = new();
 
     /// <summary>Messages for trails that were sampled out (dropped on purpose, at no cost).</summary>

@@ -95,6 +95,12 @@ internal sealed class TrailShard(TrailContext context) : ActorBase
             {
                 // The trail ended (completed, abandoned or failed) before this message arrived.
                 context.Counters.MessagesForUnknownTrails.Increment();
+                // A handle's first delivery is its open: settle it as the trail would have, so that its close counts too,
+                // here when it rode along with the open, or when it arrives on its own.
+                if (message is LiveProbeHandle handle && handle.TakeOpen() && handle.ClosedWithOpen())
+                {
+                    context.Counters.MessagesForUnknownTrails.Increment();
+                }
                 return;
             }
             trail = Start(trailId, continued: false, starts);

@@ -162,6 +162,27 @@ public sealed class TrailShardTests : EngineTestKit
     }
 
     [Fact]
+    public void ALateProbeOpenedAndClosedAtOnceCountsItsOpenAndItsCloseWhetherOrNotTheyTravelledTogether()
+    {
+        var engine = StartEngine();
+        var completions = Subscribe<TrailCompleted>();
+        var root = engine.Recorder.OpenTrail("done");
+        root.Close();
+        completions.ExpectMsg<TrailCompleted>();
+        AwaitCondition(() => engine.RunningTrails == 0);
+
+        // Nothing comes between them, so the close often rides along with the open: still two messages counted.
+        for (var i = 1; i <= 20; i++)
+        {
+            root.Child(ProbeKind.Tool, "too late " + i).Close();
+            AwaitCondition(() => engine.Counters.MessagesForUnknownTrails.Value == 2 * i, interval: TimeSpan.FromMilliseconds(5));
+        }
+
+        ExpectNoMsg(TimeSpan.FromMilliseconds(100));
+        Assert.Equal(40, engine.Counters.MessagesForUnknownTrails.Value);
+    }
+
+    [Fact]
     public async Task EachTrailSeesItsSignalsInItsProducersOrderWhileProducersRaceOnFewShards()
     {
         const int producers = 4;
