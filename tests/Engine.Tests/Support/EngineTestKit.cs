@@ -19,6 +19,17 @@ public abstract class EngineTestKit : TestKit.TestKit
 
     protected CodeSightEngine StartEngine(EngineOptions? options = null) => CodeSightEngine.Start(Sys, options);
 
+    /// <summary>Records a trail of one probe and waits until it has completed and ended; returns its root's handle.</summary>
+    protected CodeSight.Engine.Recording.ProbeHandle EndedTrail(CodeSightEngine engine, string name = "done")
+    {
+        var completions = Subscribe<TrailCompleted>();
+        var root = engine.Recorder.OpenTrail(name);
+        root.Close();
+        completions.ExpectMsg<TrailCompleted>();
+        AwaitCondition(() => engine.RunningTrails == 0);
+        return root;
+    }
+
     /// <summary>A probe that receives every event assignable to <typeparamref name="T"/> from now on.</summary>
     protected TestProbe Subscribe<T>()
     {

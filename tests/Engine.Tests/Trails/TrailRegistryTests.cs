@@ -61,11 +61,7 @@ public sealed class TrailRegistryTests : EngineTestKit
     public void ReadingTheIdOfAnEndedTrailRegistersNothing()
     {
         var engine = StartEngine();
-        var completions = Subscribe<TrailCompleted>();
-        var root = engine.Recorder.OpenTrail("run");
-        root.Close();
-        completions.ExpectMsg<TrailCompleted>();
-        AwaitCondition(() => engine.RunningTrails == 0);
+        var root = EndedTrail(engine, "run");
 
         var id = root.TrailId;
 

@@ -147,11 +147,7 @@ public sealed class TrailShardTests : EngineTestKit
     public void AMessageForATrailThatAlreadyEndedIsCounted()
     {
         var engine = StartEngine();
-        var completions = Subscribe<TrailCompleted>();
-        var root = engine.Recorder.OpenTrail("done");
-        root.Close();
-        completions.ExpectMsg<TrailCompleted>();
-        AwaitCondition(() => engine.RunningTrails == 0);
+        var root = EndedTrail(engine);
 
         // Open, note and close: three messages (a note after the open makes the close travel on its own).
         var late = root.Child(ProbeKind.Tool, "too late");
@@ -165,11 +161,7 @@ public sealed class TrailShardTests : EngineTestKit
     public void ALateProbeOpenedAndClosedAtOnceCountsItsOpenAndItsCloseWhetherOrNotTheyTravelledTogether()
     {
         var engine = StartEngine();
-        var completions = Subscribe<TrailCompleted>();
-        var root = engine.Recorder.OpenTrail("done");
-        root.Close();
-        completions.ExpectMsg<TrailCompleted>();
-        AwaitCondition(() => engine.RunningTrails == 0);
+        var root = EndedTrail(engine);
 
         // Nothing comes between them, so the close often rides along with the open: still two messages counted.
         for (var i = 1; i <= 20; i++)

@@ -51,43 +51,24 @@ public sealed class WsClient : IAsyncDisposable
     }
 
     /// <summary>Reads until a message of <paramref name="type"/> that meets <paramref name="condition"/> arrives; fails on close or timeout.</summary>
-    public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? condition = null, TimeSpan? wait = null)
-    {
-        var deadline = DateTime.UtcNow + (wait ?? DefaultWait);
-        var seen = new List<string>();
-        while (true)
-        {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero) throw new TimeoutException($"No '{type}' message arrived in time; saw: {string.Join(", ", seen.TakeLast(20))}.");
-            JsonElement? message;
-            try
-            {
-                message = await ReceiveAsync(left);
-            }
-            catch (OperationCanceledException)
-            {
-                throw new TimeoutException($"No '{type}' message arrived in time; saw: {string.Join(", ", seen.TakeLast(20))}.");
-            }
-
-            if (message is not { } m) throw new InvalidOperationException($"The server closed the connection ({_socket.CloseStatus}: {_socket.CloseStatusDescription}) before a '{type}' message.");
-            var got = m.GetProperty("type").GetString()!;
-            seen.Add(got);
-            if (got == type && (condition is null || condition(m))) return m;
-        }
-    }
+    public async Task<JsonElement> ExpectAsync(string type, Func<JsonElement, bool>? condition = null, TimeSpan? wait = null) =>
+        (await ExpectAllAsync(wait ?? DefaultWait, [(type, condition)]))[0];
 
     /// <summary>
     /// Reads until a message matching each of <paramref name="wanted"/> has arrived, in any order (an ingest's ack and
     /// the live items it causes race each other), and returns them in the order asked; fails on close or timeout.
     /// </summary>
-    public async Task<JsonElement[]> ExpectEachAsync(params (string Type, Func<JsonElement, bool>? Condition)[] wanted)
+    public Task<JsonElement[]> ExpectEachAsync(params (string Type, Func<JsonElement, bool>? Condition)[] wanted) =>
+        ExpectAllAsync(DefaultWait, wanted);
+
+    private async Task<JsonElement[]> ExpectAllAsync(TimeSpan wait, (string Type, Func<JsonElement, bool>? Condition)[] wanted)
     {
-        var deadline = DateTime.UtcNow + DefaultWait;
+        var deadline = DateTime.UtcNow + wait;
         var found = new JsonElement?[wanted.Length];
         var seen = new List<string>();
         while (found.Any(f => f is null))
         {
-            var missing = string.Join(", ", wanted.Where((_, i) => found[i] is null).Select(w => w.Type));
+            var missing = string.Join("', '", wanted.Where((_, i) => found[i] is null).Select(w => w.Type));
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero) throw new TimeoutException($"No '{missing}' message arrived in time; saw: {string.Join(", ", seen.TakeLast(20))}.");
             JsonElement? message;
