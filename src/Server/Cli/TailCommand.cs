@@ -177,8 +177,10 @@ internal static class TailCommand
                 }
             }
         }
-        catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+        catch (Exception e) when (cancel.IsCancellationRequested && e is OperationCanceledException or WebSocketException)
         {
+            // Ctrl+C. Cancelling a receive aborts the socket, and a receive begun just after that reports the aborted
+            // socket as an invalid state rather than as a cancellation: either way the user stopped it.
             await CloseAsync(socket);
             return Program.Ok;
         }
