@@ -38,8 +38,10 @@ var world = new World(engine, options.Seed);
 var loop = new FixedStepLoop(TimeSpan.FromSeconds(1.0 / 60));
 var (frames, elapsed) = loop.Run(options.Frames, world.Step, cancel.Token);
 
-// Shut down in order: let the last trails close, then stop the ledger (it flushes and checkpoints), then the system.
+// Shut down in order: let the last trails close, flush the ledger (a stop alone would drop what its writer has not
+// written yet) and stop it (it checkpoints), then the system.
 await TrailsDrained(engine, TimeSpan.FromSeconds(10));
+await ledger.Ask<LedgerFlushed>(FlushLedger.Instance, TimeSpan.FromSeconds(10));
 await ledger.GracefulStop(TimeSpan.FromSeconds(10));
 await engine.StopAsync(TimeSpan.FromSeconds(5));
 await system.Terminate();
